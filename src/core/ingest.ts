@@ -1,0 +1,199 @@
+/**
+ * Turns input rows — CSV records, JSON objects or in-memory columns — into a {@link FeedbackTable},
+ * accounting for every row in the {@link QualityReport}: accepted, duplicate, or rejected with a reason.
+ */
+import { createCsvReader, type CsvReader } from './csv.ts';
+import { dayFromDate, parseDateToDay, type DateParseResult } from './dates.ts';
+import { CxDataError } from './errors.ts';
+import { createQualityReport, finishQualityReport, recordDuplicate, recordRejection, type QualityReport } from './quality.ts';
+import { MISSING_SCORE, SCORE_FIELDS, resolveColumns, type ColumnLayout, type FieldMapping, type ScoreField } from './schema.ts';
+import { checkScore, parseScore, type ScoreParseResult } from './scores.ts';
+import { TableBuilder, type FeedbackTable } from './table.ts';
+
+export interface IngestResult {
+  readonly table: FeedbackTable;
+  readonly quality: QualityReport;
+}
+
+/** Reads one field of the current row: raw text for CSV, any value for JSON and in-memory data. */
+type FieldReader = (index: number) => unknown;
+
+/**
+ * The row-level rules shared by every input format. Dedup rule (DOMAIN.md): the same respondent —
+ * compared trimmed and case-folded, since e-mails arrive as `Anna@x.org` and ` anna@x.org` — on the
+ * same calendar day is one answer submitted twice; the first one counts.
+ */
+class RowIngest {
+  readonly #layout: ColumnLayout;
+  readonly #builder: TableBuilder;
+  readonly #quality = createQualityReport();
+  readonly #seen = new Set<string>();
+  readonly #parseDate: (value: unknown) => DateParseResult;
+  readonly #parseScore: (value: unknown, field: ScoreField) => ScoreParseResult;
+  readonly #scoreColumns: ReadonlyArray<[ScoreField, number]>;
+  readonly #dimensions: string[];
+
+  constructor(layout: ColumnLayout, textual: { decimalComma: boolean } | null) {
+    this.#layout = layout;
+    if (layout.canonical.date === undefined) {
+      throw new CxDataError('missing-column', 'The data has no date column; map one with fields="date:<column>".', { field: 'date' });
+    }
+    this.#scoreColumns = SCORE_FIELDS.flatMap((field) => {
+      const index = layout.canonical[field];
+      return index === undefined ? [] : [[field, index] as [ScoreField, number]];
+    });
+    if (this.#scoreColumns.length === 0) {
+      throw new CxDataError('missing-column', 'The data has no score column (nps, csat or ces); map one with fields="nps:<column>".', { field: 'nps' });
+    }
+    this.#builder = new TableBuilder(layout.canonical.stage !== undefined, layout.dimensions.map((d) => d.name));
+    this.#dimensions = layout.dimensions.map(() => '');
+    if (textual) {
+      const { decimalComma } = textual;
+      this.#parseDate = (value) => parseDateToDay(value as string);
+      this.#parseScore = (value, field) => parseScore(value as string, field, decimalComma);
+    } else {
+      this.#parseDate = (value) =>
+        value instanceof Date || typeof value === 'number' ? dayFromDate(value) : parseDateToDay(value == null ? '' : String(value));
+      this.#parseScore = checkScore;
+    }
+  }
+
+  reject(line: number, reason: 'column-count' | 'unclosed-quote' | 'not-an-object'): void {
+    this.#quality.totalRows++;
+    recordRejection(this.#quality, line, reason);
+  }
+
+  add(read: FieldReader, line: number): void {
+    const quality = this.#quality;
+    quality.totalRows++;
+    const { canonical, dimensions } = this.#layout;
+    const date = this.#parseDate(read(canonical.date!));
+    if ('error' in date) return recordRejection(quality, line, date.error);
+
+    const scores = { nps: MISSING_SCORE, csat: MISSING_SCORE, ces: MISSING_SCORE };
+    let answered = false;
+    for (const [field, index] of this.#scoreColumns) {
+      const score = this.#parseScore(read(index), field);
+      if ('error' in score) return recordRejection(quality, line, score.error, field);
+      if ('value' in score) {
+        scores[field] = score.value;
+        answered = true;
+      }
+    }
+    if (!answered) return recordRejection(quality, line, 'no-score');
+
+    const respondent = canonical.respondent === undefined ? '' : textOf(read(canonical.respondent)).trim().toLowerCase();
+    if (respondent === '') {
+      quality.withoutRespondent++;
+    } else {
+      const key = `${date.day}\u0000${respondent}`;
+      if (this.#seen.has(key)) return recordDuplicate(quality, line);
+      this.#seen.add(key);
+    }
+
+    for (let i = 0; i < dimensions.length; i++) this.#dimensions[i] = textOf(read(dimensions[i]!.index)).trim();
+    quality.accepted++;
+    this.#builder.append({
+      day: date.day,
+      ...scores,
+      stage: canonical.stage === undefined ? '' : textOf(read(canonical.stage)).trim(),
+      dimensions: this.#dimensions,
+      comment: canonical.comment === undefined ? '' : textOf(read(canonical.comment)).trim(),
+    });
+  }
+
+  finish(): IngestResult {
+    return { table: this.#builder.finish(), quality: finishQualityReport(this.#quality) };
+  }
+}
+
+function textOf(value: unknown): string {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
+export interface CsvIngest {
+  /** Feeds the next chunk of the file. */
+  push(chunk: Uint8Array | string): void;
+  /** Ends the input and returns the table. */
+  finish(): IngestResult;
+  /** Bytes (or characters, for string input) consumed so far. */
+  readonly consumed: number;
+}
+
+/**
+ * Streams a CSV file into a table chunk by chunk: the first record is the header, every later record
+ * one row. Throws {@link CxDataError} `empty-file` when there is no header, `missing-column` when the
+ * header lacks a date or score column.
+ */
+export function createCsvIngest(mapping: FieldMapping): CsvIngest {
+  let header: string[] | null = null;
+  let rows: RowIngest | null = null;
+  let reader: CsvReader;
+  reader = createCsvReader({
+    record(fields, line) {
+      if (!rows) {
+        header = fields;
+        rows = new RowIngest(resolveColumns(fields, mapping), { decimalComma: reader.delimiter !== ',' });
+        return;
+      }
+      if (fields.length !== header!.length) return rows.reject(line, 'column-count');
+      rows.add((index) => fields[index], line);
+    },
+    unclosedQuote(line) {
+      if (!rows) throw new CxDataError('not-csv', 'The file is not CSV: its header never ends (an unclosed quote).', { line });
+      rows.reject(line, 'unclosed-quote');
+    },
+  });
+  return {
+    push: (chunk) => reader.push(chunk),
+    finish() {
+      reader.end();
+      if (!rows) throw new CxDataError('empty-file', 'The file is empty: it has no header row.');
+      return (rows as RowIngest).finish();
+    },
+    get consumed() {
+      return reader.consumed;
+    },
+  };
+}
+
+/** An array of objects (parsed JSON or in-memory records); the keys of all records are the columns. */
+export function ingestRecords(records: readonly unknown[], mapping: FieldMapping): IngestResult {
+  const columns: string[] = [];
+  const known = new Set<string>();
+  for (const record of records) {
+    if (!isPlainRecord(record)) continue;
+    for (const key of Object.keys(record)) if (!known.has(key)) known.add(key), columns.push(key);
+  }
+  if (records.length === 0) throw new CxDataError('empty-file', 'The data has no records.');
+  const rows = new RowIngest(resolveColumns(columns, mapping), null);
+  records.forEach((record, index) => {
+    if (!isPlainRecord(record)) return rows.reject(index + 1, 'not-an-object');
+    rows.add((column) => record[columns[column]!], index + 1);
+  });
+  return rows.finish();
+}
+
+/** Column arrays of equal length, e.g. `{ date: [...], nps: Int8Array }`. */
+export function ingestColumns(columns: Readonly<Record<string, ArrayLike<unknown>>>, mapping: FieldMapping): IngestResult {
+  const names = Object.keys(columns);
+  const lengths = new Set(names.map((name) => columns[name]!.length));
+  if (lengths.size > 1) {
+    throw new CxDataError('bad-data', `Columns differ in length (${[...lengths].join(', ')}); every column needs one value per row.`, {
+      detail: [...lengths].join(', '),
+    });
+  }
+  const rowCount = lengths.values().next().value ?? 0;
+  if (rowCount === 0) throw new CxDataError('empty-file', 'The data has no rows.');
+  const rows = new RowIngest(resolveColumns(names, mapping), null);
+  const arrays = names.map((name) => columns[name]!);
+  for (let row = 0; row < rowCount; row++) rows.add((column) => arrays[column]![row], row + 1);
+  return rows.finish();
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

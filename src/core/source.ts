@@ -1,0 +1,112 @@
+/**
+ * Reading a feedback file from a URL: fetch, tell CSV from JSON from "not data at all", and stream
+ * CSV chunks into the ingest so the file never exists as one string. Runs in the worker (and in
+ * Node), never on the page.
+ */
+import { CxDataError } from './errors.ts';
+import { createCsvIngest, ingestRecords, type IngestResult } from './ingest.ts';
+import type { FieldMapping } from './schema.ts';
+
+export interface LoadProgress {
+  readonly bytes: number;
+  /** From Content-Length; null when the server does not say (or compresses). */
+  readonly totalBytes: number | null;
+}
+
+export interface LoadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Minimum time between progress callbacks, so a fast stream does not flood the page. */
+  readonly progressIntervalMs?: number;
+}
+
+type Format = 'csv' | 'json' | 'html' | 'binary';
+
+/** Decides the format from the Content-Type, the URL and the first bytes, in that order of trust. */
+function sniffFormat(contentType: string, url: string, head: Uint8Array): Format {
+  let i = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  const first = head[i];
+  if (contentType.includes('html') || first === 0x3c /* < */) return 'html';
+  if (head.subarray(0, 512).includes(0)) return 'binary';
+  if (contentType.includes('json') || /\.json(?:[?#]|$)/i.test(url) || first === 0x5b /* [ */ || first === 0x7b /* { */) return 'json';
+  return 'csv';
+}
+
+async function fetchOrExplain(url: string, signal: AbortSignal | undefined): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
+    throw new CxDataError('network', `Could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`, { url });
+  }
+  if (response.status === 404 || response.status === 410) throw new CxDataError('not-found', `${url} was not found (HTTP ${response.status}).`, { url, status: response.status });
+  if (!response.ok) throw new CxDataError('http', `${url} answered HTTP ${response.status}.`, { url, status: response.status });
+  return response;
+}
+
+export async function loadFeedbackFromUrl(url: string, mapping: FieldMapping, options: LoadOptions = {}): Promise<IngestResult> {
+  const { signal, onProgress, progressIntervalMs = 50 } = options;
+  const response = await fetchOrExplain(url, signal);
+  const declared = Number(response.headers.get('content-length'));
+  const totalBytes = response.headers.get('content-encoding') || !Number.isFinite(declared) || declared <= 0 ? null : declared;
+  const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+  const body = response.body;
+  if (!body) throw new CxDataError('empty-file', `${url} is empty.`, { url });
+  const reader = body.getReader();
+
+  let bytes = 0;
+  let lastReport = 0;
+  const report = (force: boolean) => {
+    const now = Date.now();
+    if (!onProgress || (!force && now - lastReport < progressIntervalMs)) return;
+    lastReport = now;
+    onProgress({ bytes, totalBytes });
+  };
+  const read = async (): Promise<Uint8Array | null> => {
+    try {
+      const { done, value } = await reader.read();
+      if (done) return null;
+      bytes += value.byteLength;
+      report(false);
+      return value;
+    } catch (error) {
+      if (signal?.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
+      throw new CxDataError('network', `The connection to ${url} broke while reading: ${error instanceof Error ? error.message : String(error)}`, { url });
+    }
+  };
+
+  const first = await read();
+  if (!first) throw new CxDataError('empty-file', `${url} is empty.`, { url });
+  const format = sniffFormat(contentType, url, first);
+  if (format === 'html' || format === 'binary') {
+    await reader.cancel();
+    throw new CxDataError('not-csv', `${url} is not a CSV or JSON file (it looks like ${format === 'html' ? 'a web page' : 'binary data'}).`, { url });
+  }
+  if (format === 'json') {
+    // JSON has no record boundaries we could trust mid-stream, so it is collected and parsed whole.
+    const parts: Uint8Array[] = [first];
+    for (let chunk = await read(); chunk; chunk = await read()) parts.push(chunk);
+    report(true);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer()));
+    } catch (error) {
+      throw new CxDataError('bad-json', `${url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { url });
+    }
+    if (!Array.isArray(parsed)) throw new CxDataError('bad-json', `${url} must hold a JSON array of records.`, { url });
+    return ingestRecords(parsed, mapping);
+  }
+  const ingest = createCsvIngest(mapping);
+  for (let chunk: Uint8Array | null = first; chunk; chunk = await read()) {
+    if (signal?.aborted) {
+      await reader.cancel();
+      throw new CxDataError('aborted', 'Loading was cancelled.');
+    }
+    ingest.push(chunk);
+  }
+  report(true);
+  return ingest.finish();
+}

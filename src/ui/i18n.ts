@@ -1,0 +1,114 @@
+/**
+ * Messages, plurals, numbers and dates for an element's locale. Catalogues are plain objects keyed
+ * like the English one; a site adds a language with {@link registerLocale}. Formatting goes through
+ * Intl so digits, separators, month names and plural rules are the locale's own.
+ */
+import type { IntervalName } from '../core/periods.ts';
+import { dayToDate, isoWeekOf } from '../core/periods.ts';
+import { ar } from './locales/ar.ts';
+import { en, type MessageKey } from './locales/en.ts';
+
+export type { MessageKey };
+export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+export type Catalogue = Readonly<Record<MessageKey, string | PluralMessage>>;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const catalogues = new Map<string, Catalogue>([
+  ['en', en],
+  ['ar', ar],
+]);
+
+/** Adds or replaces the messages for a language (`'el'`, `'hu'`, `'pl-PL'` …). Missing keys fall back to English. */
+export function registerLocale(locale: string, catalogue: Partial<Catalogue>): void {
+  catalogues.set(locale.toLowerCase(), { ...en, ...catalogue });
+}
+
+export function registeredLocales(): string[] {
+  return [...catalogues.keys()];
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(locale.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+}
+
+function catalogueFor(locale: string): Catalogue {
+  const lower = locale.toLowerCase();
+  return catalogues.get(lower) ?? catalogues.get(lower.split(/[-_]/)[0]!) ?? en;
+}
+
+export interface Translator {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A number, rounded to `digits` fraction digits. */
+  number(value: number, digits?: number): string;
+  /** A signed number of points: "+4", "−3". */
+  signed(value: number, digits?: number): string;
+  /** A share 0–1 as a percent. */
+  percent(value: number): string;
+  /** A p-value, with "< 0.001" for very small ones. */
+  pValue(p: number): string;
+  bytes(count: number): string;
+  /** The name of the period starting on `startDay`, e.g. "Mar 2024", "Q1 2024", "Week 10, 2024". */
+  period(startDay: number, interval: IntervalName): string;
+}
+
+const translators = new Map<string, Translator>();
+
+export function translator(requested: string): Translator {
+  const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length ? requested : 'en';
+  let cached = translators.get(locale);
+  if (cached) return cached;
+  const messages = catalogueFor(locale);
+  const plural = new Intl.PluralRules(locale);
+  const numberFormats = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
+  const signedFormats = [0, 1].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }));
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const byteFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
+  const number = (value: number, digits = 0) => numberFormats[digits]!.format(value);
+
+  const t = (key: MessageKey, params: MessageParams = {}): string => {
+    const message = messages[key] ?? en[key];
+    const template = typeof message === 'string' ? message : (message[plural.select(Number(params.count ?? 0))] ?? message.other);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? number(value) : value;
+    });
+  };
+
+  cached = {
+    locale,
+    dir: directionOf(locale),
+    t,
+    number,
+    signed: (value, digits = 0) => signedFormats[digits]!.format(value),
+    percent: (value) => percentFormat.format(value),
+    pValue: (p) => (p < 0.001 ? `< ${number(0.001, 3)}` : number(p, 3)),
+    bytes: (count) => byteFormat.format(count / 1_000_000),
+    period(startDay, interval) {
+      const date = dayToDate(startDay);
+      switch (interval) {
+        case 'day':
+          return dayFormat.format(date);
+        case 'week': {
+          const { week, weekYear } = isoWeekOf(startDay);
+          return t('period.week', { week: number(week), year: yearFormat.format(new Date(Date.UTC(weekYear, 6, 1))) });
+        }
+        case 'month':
+          return monthFormat.format(date);
+        case 'quarter':
+          return t('period.quarter', { quarter: number(Math.floor(date.getUTCMonth() / 3) + 1), year: yearFormat.format(date) });
+        case 'year':
+          return yearFormat.format(date);
+      }
+    },
+  };
+  translators.set(locale, cached);
+  return cached;
+}

@@ -1,0 +1,210 @@
+/**
+ * The page side of the engine: one worker per page, started on first use and shared by every
+ * element. A source (`src` + `fields`, or a data object) is loaded once however many elements use it,
+ * reference-counted, and dropped when the last one lets go. If the worker dies, every pending call
+ * rejects with `worker-crashed` and the next call starts a fresh worker and reloads what it needs.
+ */
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { NpsPeriodCounts } from '../core/counts.ts';
+import { CxDataError } from '../core/errors.ts';
+import { seriesFromColumns } from '../core/series-columns.ts';
+import type { NpsSeries } from '../core/series.ts';
+import type { LoadProgress } from '../core/source.ts';
+import type { Engine, EngineResult, NpsQuery, SourceSummary } from './engine.ts';
+
+/** What an element asks the engine to load. */
+export type SourceSpec =
+  | { readonly kind: 'url'; readonly url: string; readonly fields: string }
+  | { readonly kind: 'records'; readonly records: readonly unknown[]; readonly fields: string }
+  | { readonly kind: 'columns'; readonly columns: Readonly<Record<string, ArrayLike<unknown>>>; readonly fields: string }
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] };
+
+export interface SourceHandle {
+  readonly key: string;
+  /** Settles when the source is loaded (rejects with a {@link CxDataError}). */
+  readonly ready: Promise<SourceSummary>;
+  /** Lets go of the source; the last holder's release frees it in the worker. Idempotent. */
+  release(): void;
+}
+
+interface SourceEntry {
+  readonly spec: SourceSpec;
+  refs: number;
+  /** The worker generation the load ran in; a restarted worker has to load it again. */
+  generation: number;
+  ready: Promise<SourceSummary>;
+  readonly listeners: Set<(progress: LoadProgress) => void>;
+}
+
+let nextObjectId = 1;
+const objectIds = new WeakMap<object, number>();
+function objectId(value: object): number {
+  let id = objectIds.get(value);
+  if (id === undefined) objectIds.set(value, (id = nextObjectId++));
+  return id;
+}
+
+/** Sources are shared by what they are: the same absolute URL and fields, or the same data object. */
+function keyOf(spec: SourceSpec): string {
+  switch (spec.kind) {
+    case 'url':
+      return `url:${spec.url}\u0000${spec.fields}`;
+    case 'records':
+      return `records:${objectId(spec.records)}\u0000${spec.fields}`;
+    case 'columns':
+      return `columns:${objectId(spec.columns)}\u0000${spec.fields}`;
+    case 'counts':
+      return `counts:${objectId(spec.counts)}`;
+  }
+}
+
+function unwrap<T>(result: EngineResult<T>): T {
+  if (!result.ok) throw CxDataError.fromInfo(result.error);
+  return result.value;
+}
+
+/** Turns records into columns on the page, so that only arrays of values are cloned to the worker. */
+function recordsToColumns(records: readonly unknown[]): Record<string, unknown[]> | null {
+  const columns: Record<string, unknown[]> = {};
+  for (let row = 0; row < records.length; row++) {
+    const record = records[row];
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+    for (const key of Object.keys(record)) {
+      (columns[key] ??= new Array(records.length).fill(undefined))[row] = (record as Record<string, unknown>)[key];
+    }
+  }
+  return columns;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultWorkerFactory: WorkerFactory = () =>
+  // Keep this call literal: Vite recognises exactly this shape and emits the worker as its own chunk.
+  new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cx-elements engine' });
+
+export class EngineClient {
+  readonly #createWorker: WorkerFactory;
+  #worker: Worker | null = null;
+  #remote: Remote<Engine> | null = null;
+  #generation = 0;
+  /** Rejects when the current worker dies; every call races against it so none can hang. */
+  #death: Promise<never> = Promise.reject();
+  #killWorker: (error: CxDataError) => void = () => {};
+  readonly #sources = new Map<string, SourceEntry>();
+
+  constructor(createWorker: WorkerFactory = defaultWorkerFactory) {
+    this.#createWorker = createWorker;
+    this.#death.catch(() => {});
+  }
+
+  /** How many times a worker has been started; for tests and diagnostics. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Keys of the sources held by at least one element. */
+  get sourceKeys(): string[] {
+    return [...this.#sources.keys()];
+  }
+
+  acquire(spec: SourceSpec, onProgress?: (progress: LoadProgress) => void): SourceHandle {
+    const key = keyOf(spec);
+    let entry = this.#sources.get(key);
+    if (!entry) {
+      entry = { spec, refs: 0, generation: -1, ready: Promise.resolve(null as never), listeners: new Set() };
+      this.#sources.set(key, entry);
+      this.#load(key, entry);
+    }
+    entry.refs++;
+    if (onProgress) entry.listeners.add(onProgress);
+    let released = false;
+    const held = entry;
+    return {
+      key,
+      ready: held.ready,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (onProgress) held.listeners.delete(onProgress);
+        if (--held.refs > 0 || this.#sources.get(key) !== held) return;
+        this.#sources.delete(key);
+        if (this.#remote && held.generation === this.#generation) void this.#remote.release(key).catch(() => {});
+      },
+    };
+  }
+
+  /** NPS by period for a held source; reloads it first if the worker was restarted since. */
+  async queryNps(key: string, query: NpsQuery): Promise<NpsSeries> {
+    const entry = this.#sources.get(key);
+    if (!entry) throw new CxDataError('internal', `Source "${key}" is not held by any element.`, { detail: key });
+    if (entry.generation !== this.#generation || !this.#remote) this.#load(key, entry);
+    await entry.ready;
+    const columns = await this.#call((remote) => remote.queryNps(key, query));
+    return seriesFromColumns(columns);
+  }
+
+  /** Stops the worker; pending calls reject with `worker-crashed`. The next call starts a new one. */
+  terminate(reason = 'The data engine was stopped.'): void {
+    this.#killWorker(new CxDataError('worker-crashed', reason));
+  }
+
+  #load(key: string, entry: SourceEntry): void {
+    const remote = this.#ensureWorker();
+    entry.generation = this.#generation;
+    const progress = proxy((p: LoadProgress) => entry.listeners.forEach((listener) => listener(p)));
+    const { spec } = entry;
+    entry.ready = this.#call<SourceSummary>(() => {
+      switch (spec.kind) {
+        case 'url':
+          return remote.loadUrl(key, spec.url, spec.fields, progress);
+        case 'records': {
+          const columns = recordsToColumns(spec.records);
+          return columns ? remote.loadColumns(key, columns, spec.fields) : remote.loadRecords(key, spec.records, spec.fields);
+        }
+        case 'columns':
+          return remote.loadColumns(key, spec.columns, spec.fields);
+        case 'counts':
+          return remote.loadCounts(key, spec.counts);
+      }
+    });
+    entry.ready.catch(() => {});
+  }
+
+  async #call<T>(invoke: (remote: Remote<Engine>) => Promise<EngineResult<T>>): Promise<T> {
+    const remote = this.#ensureWorker();
+    return unwrap(await Promise.race([invoke(remote), this.#death]));
+  }
+
+  #ensureWorker(): Remote<Engine> {
+    if (this.#remote) return this.#remote;
+    const worker = this.#createWorker();
+    const remote = wrap<Engine>(worker);
+    this.#generation++;
+    this.#worker = worker;
+    this.#remote = remote;
+    let kill!: (error: CxDataError) => void;
+    this.#death = new Promise<never>((_, reject) => (kill = reject));
+    this.#death.catch(() => {});
+    this.#killWorker = (error) => {
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#remote = null;
+      remote[releaseProxy]();
+      worker.terminate();
+      kill(error);
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#killWorker(new CxDataError('worker-crashed', `The data engine stopped: ${event.message || 'it could not start or crashed'}.`));
+    });
+    worker.addEventListener('messageerror', () => this.#killWorker(new CxDataError('worker-crashed', 'The data engine sent a message that could not be read.')));
+    return remote;
+  }
+}
+
+let sharedClient: EngineClient | null = null;
+
+/** The page's one client, created on first use. */
+export function engineClient(): EngineClient {
+  return (sharedClient ??= new EngineClient());
+}

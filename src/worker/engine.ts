@@ -1,0 +1,147 @@
+/**
+ * The engine the worker exposes: it owns the loaded tables (by key) and answers small aggregate
+ * queries. Everything it returns is either a summary or typed-array columns marked for transfer;
+ * it never returns rows. Kept free of worker globals so it can be tested on the page directly.
+ */
+import { transfer } from 'comlink';
+import { aggregateNps, type NpsPartial } from '../core/aggregate.ts';
+import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
+import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
+import { ingestColumns, ingestRecords } from '../core/ingest.ts';
+import { isIntervalName, type IntervalName } from '../core/periods.ts';
+import type { QualityReport } from '../core/quality.ts';
+import { parseFieldMapping } from '../core/schema.ts';
+import { npsSeries } from '../core/series.ts';
+import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
+import { loadFeedbackFromUrl, type LoadProgress } from '../core/source.ts';
+import type { FeedbackTable } from '../core/table.ts';
+
+/** Engine answers are values, not exceptions, so error codes survive the worker boundary intact. */
+export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CxErrorInfo };
+
+export interface SourceSummary {
+  readonly rowCount: number;
+  readonly quality: QualityReport | null;
+  readonly dimensions: readonly string[];
+  readonly hasStage: boolean;
+  /** Day range of accepted rows; null for pre-aggregated counts or an empty table. */
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+}
+
+export interface NpsQuery {
+  readonly interval: IntervalName;
+  readonly minN: number;
+  readonly fromDay?: number | null;
+  readonly toDay?: number | null;
+  readonly dimension?: string | null;
+  readonly filter?: { readonly dimension: string; readonly values: readonly string[] } | null;
+}
+
+type StoredSource =
+  | { readonly kind: 'table'; readonly table: FeedbackTable; readonly quality: QualityReport }
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] };
+
+export type ProgressCallback = (progress: LoadProgress) => void;
+
+async function settle<T>(work: () => T | Promise<T>): Promise<EngineResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+function summarize(source: StoredSource): SourceSummary {
+  if (source.kind === 'counts') return { rowCount: source.counts.length, quality: null, dimensions: [], hasStage: false, firstDay: null, lastDay: null };
+  const { table, quality } = source;
+  return {
+    rowCount: table.rowCount,
+    quality,
+    dimensions: table.dimensions.map((d) => d.name),
+    hasStage: table.stage !== null,
+    firstDay: table.rowCount ? table.firstDay : null,
+    lastDay: table.rowCount ? table.lastDay : null,
+  };
+}
+
+export function createEngine() {
+  const sources = new Map<string, StoredSource>();
+  const loading = new Map<string, AbortController>();
+
+  const store = (key: string, source: StoredSource) => {
+    sources.set(key, source);
+    return summarize(source);
+  };
+
+  return {
+    /** Fetches and parses `url` in this thread; `fields` is the element's `fields` attribute. */
+    loadUrl(key: string, url: string, fields: string, onProgress?: ProgressCallback): Promise<EngineResult<SourceSummary>> {
+      loading.get(key)?.abort();
+      const controller = new AbortController();
+      loading.set(key, controller);
+      return settle(async () => {
+        try {
+          const { table, quality } = await loadFeedbackFromUrl(url, parseFieldMapping(fields), { signal: controller.signal, onProgress });
+          if (controller.signal.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
+          return store(key, { kind: 'table', table, quality });
+        } finally {
+          if (loading.get(key) === controller) loading.delete(key);
+        }
+      });
+    },
+
+    /** In-memory records (as columns, so no row objects cross the boundary) or columns. */
+    loadColumns(key: string, columns: Readonly<Record<string, ArrayLike<unknown>>>, fields: string): Promise<EngineResult<SourceSummary>> {
+      return settle(() => store(key, { kind: 'table', ...ingestColumns(columns, parseFieldMapping(fields)) }));
+    },
+
+    loadRecords(key: string, records: readonly unknown[], fields: string): Promise<EngineResult<SourceSummary>> {
+      return settle(() => store(key, { kind: 'table', ...ingestRecords(records, parseFieldMapping(fields)) }));
+    },
+
+    /** Pre-aggregated counts; validated per query, since periods are read for the query's interval. */
+    loadCounts(key: string, counts: readonly NpsPeriodCounts[]): Promise<EngineResult<SourceSummary>> {
+      return settle(() => {
+        if (!Array.isArray(counts)) throw new CxDataError('bad-counts', 'Counts must be an array of periods.', { entry: 0, detail: 'array' });
+        return store(key, { kind: 'counts', counts });
+      });
+    },
+
+    queryNps(key: string, query: NpsQuery): Promise<EngineResult<NpsSeriesColumns>> {
+      return settle(() => {
+        const source = sources.get(key);
+        if (!source) throw new CxDataError('internal', `No data is loaded under "${key}".`, { detail: key });
+        if (!isIntervalName(query.interval)) throw new CxDataError('internal', `Unknown interval "${query.interval}".`, { detail: query.interval });
+        let partial: NpsPartial;
+        if (source.kind === 'counts') {
+          partial = partialFromCounts(source.counts, query.interval);
+        } else {
+          partial = aggregateNps(source.table, {
+            interval: query.interval,
+            dimension: query.dimension ?? null,
+            fromDay: query.fromDay ?? undefined,
+            toDay: query.toDay ?? undefined,
+            filter: query.filter ?? null,
+          });
+        }
+        const columns = seriesToColumns(npsSeries(partial, query.minN));
+        return transfer(columns, seriesTransferables(columns));
+      });
+    },
+
+    /** Drops a table (and cancels its load, if one is running). */
+    release(key: string): void {
+      loading.get(key)?.abort();
+      loading.delete(key);
+      sources.delete(key);
+    },
+
+    /** Keys currently held; for tests and diagnostics. */
+    keys(): string[] {
+      return [...sources.keys()];
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

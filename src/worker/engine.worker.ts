@@ -1,0 +1,5 @@
+/** The worker entry: exposes the engine over Comlink. Logic belongs in engine.ts and src/core. */
+import { expose } from 'comlink';
+import { createEngine } from './engine.ts';
+
+expose(createEngine());
