@@ -3,10 +3,12 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { closingLineReporter } from './scripts/wtr-closing-line.mjs';
+import { testServerMiddleware } from './scripts/test-server.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [testServerMiddleware()],
   // esbuild's transform API never reads tsconfig by itself; without it legacy decorators fail.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   concurrency: 1,

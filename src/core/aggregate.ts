@@ -4,6 +4,7 @@
  * add up to exactly what one pass over all rows gives, which is what lets the engine stream and lets
  * users supply pre-aggregated counts instead of rows.
  */
+import { CxDataError } from './errors.ts';
 import { periodStartsByDay, type IntervalName } from './periods.ts';
 import type { FeedbackTable } from './table.ts';
 
@@ -77,7 +78,7 @@ export interface AggregateOptions {
 
 function categoryColumn(table: FeedbackTable, name: string) {
   const column = name === 'stage' ? table.stage : table.dimensions.find((d) => d.name === name);
-  if (!column) throw new RangeError(`The data has no column "${name}".`);
+  if (!column) throw new CxDataError('missing-column', `The data has no column "${name}".`, { field: name });
   return column;
 }
 

@@ -1,0 +1,511 @@
+import { axisBottom, axisLeft, axisRight } from 'd3-axis';
+import { extent } from 'd3-array';
+import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { area, line, stack, stackOffsetExpand, symbol, symbolTriangle } from 'd3-shape';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseDateToDay } from '../core/dates.ts';
+import { CxDataError } from '../core/errors.ts';
+import { INTERVALS, offsetPeriod, periodKey, type IntervalName } from '../core/periods.ts';
+import type { NpsSeries, ShownPeriod } from '../core/series.ts';
+import { CxSelectEvent } from '../events/cx-select.ts';
+import { CxElement, type QueryContext } from '../ui/cx-element.ts';
+import { npsTrendStyles } from './nps-trend.styles.ts';
+import { summarizeTrend } from './summary.ts';
+
+/** What `cx-select` carries for a period of `<nps-trend>`. */
+export interface NpsTrendSelectDetail {
+  /** Language-neutral period key: `2024-03`, `2024-Q1`, `2024-W10`, `2024-03-05`, `2024`. */
+  readonly period: string;
+  /** First day of the period, `YYYY-MM-DD`. */
+  readonly start: string;
+  /** The period's name in the element's language. */
+  readonly label: string;
+  readonly nps: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly n: number;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly change: ShownPeriod['change'];
+}
+
+const HEIGHT = 260;
+const COMPOSITION_HEIGHT = 56;
+const MARGIN = { top: 18, bottom: 30, axisSide: 44, otherSide: 16 };
+
+const booleanAttribute = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+  toAttribute: (value: boolean) => (value ? '' : 'false'),
+};
+
+/** `dimension:value1|value2` → a query filter; null when empty. */
+function parseFilter(spec: string | undefined): { dimension: string; values: string[] } | null {
+  if (!spec?.trim()) return null;
+  const colon = spec.indexOf(':');
+  if (colon <= 0) throw new CxDataError('bad-data', `filter="${spec}" must look like dimension:value.`, { detail: `filter="${spec}"` });
+  return { dimension: spec.slice(0, colon).trim(), values: spec.slice(colon + 1).split('|').map((v) => v.trim()) };
+}
+
+/** Every period from the first to the last in the series, so empty and suppressed ones leave gaps. */
+function periodRange(series: NpsSeries): number[] {
+  if (!series.points.length) return [];
+  const [first, last] = extent(series.points, (p) => p.periodStart) as [number, number];
+  const starts: number[] = [];
+  for (let start = first; start <= last; start = offsetPeriod(start, series.interval, 1)) starts.push(start);
+  return starts;
+}
+
+interface TrendLayout {
+  readonly x: ScaleBand<number>;
+  readonly y: ScaleLinear<number, number>;
+  /** Shown periods by period start. */
+  readonly byStart: ReadonlyMap<number, ShownPeriod>;
+  readonly shown: readonly ShownPeriod[];
+  readonly suppressedStarts: readonly number[];
+  readonly periods: readonly number[];
+  readonly summary: string;
+}
+
+/**
+ * Monthly (or daily … yearly) Net Promoter Score with its 95 % adjusted-Wald interval, ▲/▼ where a
+ * period differs significantly from the one before, a target line, the promoter/passive/detractor
+ * mix, and small periods suppressed for privacy. The rows are parsed and counted in a Web Worker.
+ *
+ * @summary NPS over time with confidence band, significance markers and privacy suppression.
+ *
+ * @fires cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason).
+ * @fires cx-select - A period was selected (click, Enter or Space); `detail` is an {@link NpsTrendSelectDetail}.
+ * @fires cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
+ *
+ * @csspart base - The element's frame.
+ * @csspart chart - The SVG chart.
+ * @csspart legend - The legend list.
+ * @csspart summary - The text summary under the chart.
+ * @csspart tooltip - The details box of the focused or hovered period.
+ * @csspart table - The data table shown by "Show table".
+ * @csspart table-toggle - The "Show table" button.
+ * @csspart status - Loading, empty and error messages.
+ * @csspart quality-badge - The data-quality button.
+ * @csspart quality-report - The data-quality report it opens.
+ *
+ * @cssprop --cx-font-family - Font of all text.
+ * @cssprop --cx-font-size - Base font size (default 0.875rem).
+ * @cssprop --cx-color-background - Background.
+ * @cssprop --cx-color-text - Text colour.
+ * @cssprop --cx-color-muted - Axis labels and secondary text.
+ * @cssprop --cx-color-grid - Grid lines and borders.
+ * @cssprop --cx-color-line - The NPS line and points.
+ * @cssprop --cx-color-band - The confidence band fill.
+ * @cssprop --cx-color-target - The target line.
+ * @cssprop --cx-color-up - ▲ markers (significantly higher).
+ * @cssprop --cx-color-down - ▼ markers (significantly lower).
+ * @cssprop --cx-color-promoter - Promoter share.
+ * @cssprop --cx-color-passive - Passive share.
+ * @cssprop --cx-color-detractor - Detractor share.
+ * @cssprop --cx-color-suppressed - Hatching of suppressed periods.
+ * @cssprop --cx-color-focus - Focus ring.
+ * @cssprop --cx-color-surface - Tooltip, table highlight and button background.
+ * @cssprop --cx-radius - Corner radius.
+ */
+export class NpsTrend extends CxElement<NpsSeries> {
+  static override styles = [...CxElement.styles, npsTrendStyles];
+
+  /** Period length: `day`, `week` (ISO, from Monday), `month` (default), `quarter` or `year`. */
+  @property() interval: IntervalName = 'month';
+
+  /** First day to include, `YYYY-MM-DD`. */
+  @property() from?: string;
+
+  /** Last day to include, `YYYY-MM-DD`. */
+  @property() to?: string;
+
+  /** Target NPS, drawn as a line (−100…100). */
+  @property({ type: Number }) target?: number;
+
+  /**
+   * Only rows whose dimension has one of the given values: `department:Licensing` or
+   * `channel:Phone|Branch`. Small segments are where suppression matters most.
+   */
+  @property() filter?: string;
+
+  /** Draw the 95 % confidence band (default on; `show-ci="false"` turns it off). */
+  @property({ attribute: 'show-ci', converter: booleanAttribute }) showCi = true;
+
+  @state() private tableOpen = false;
+  @state() private activeStart: number | null = null;
+  @state() private selectedStart: number | null = null;
+  @state() private tooltipVisible = false;
+
+  #layout: TrendLayout | null = null;
+
+  protected override queryArgs() {
+    return [this.interval, this.from, this.to, this.filter] as const;
+  }
+
+  protected override async query({ client, key }: QueryContext): Promise<NpsSeries> {
+    const interval = INTERVALS.includes(this.interval) ? this.interval : 'month';
+    const dayOf = (name: 'from' | 'to') => {
+      const text = this[name];
+      if (!text) return null;
+      const parsed = parseDateToDay(text);
+      if ('error' in parsed) throw new CxDataError('bad-data', `${name}="${text}" is not a date (use YYYY-MM-DD).`, { detail: `${name}="${text}"` });
+      return parsed.day;
+    };
+    return client.queryNps(key, { interval, minN: this.minN, fromDay: dayOf('from'), toDay: dayOf('to'), filter: parseFilter(this.filter) });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const series = this.task.value;
+    this.#layout = series ? this.#computeLayout(series) : null;
+    if (this.#layout && (this.activeStart === null || !this.#layout.byStart.has(this.activeStart))) {
+      this.activeStart = this.#layout.shown.at(-1)?.periodStart ?? null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#drawAxes();
+  }
+
+  #computeLayout(series: NpsSeries): TrendLayout {
+    const periods = periodRange(series);
+    const shown = series.points.filter((p): p is ShownPeriod => !p.suppressed);
+    const byStart = new Map(shown.map((p) => [p.periodStart, p]));
+    const suppressedStarts = series.points.filter((p) => p.suppressed).map((p) => p.periodStart);
+    const width = this.chartWidth;
+    const rtl = this.direction === 'rtl';
+    const inner: [number, number] = rtl ? [width - MARGIN.axisSide, MARGIN.otherSide] : [MARGIN.axisSide, width - MARGIN.otherSide];
+    const x = scaleBand<number>().domain(periods).range(inner).paddingInner(0.2).paddingOuter(0.1);
+    const values = shown.flatMap((p) => (this.showCi ? [p.lower, p.upper] : [p.nps]));
+    if (this.target !== undefined && Number.isFinite(this.target)) values.push(this.target);
+    const [low = -10, high = 10] = extent(values.length ? values : [0]);
+    const y = scaleLinear()
+      .domain([Math.max(-100, Math.min(low, 0) - 5), Math.min(100, Math.max(high, 0) + 5)])
+      .nice()
+      .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    const index = new Map(periods.map((start, i) => [start, i]));
+    const target = this.target !== undefined && Number.isFinite(this.target) ? this.target : null;
+    const summary = summarizeTrend(series, shown, (start) => index.get(start) ?? 0, this.i18n, target);
+    return { x, y, byStart, shown, suppressedStarts, periods, summary };
+  }
+
+  #center(start: number): number {
+    const { x } = this.#layout!;
+    return (x(start) ?? 0) + x.bandwidth() / 2;
+  }
+
+  #drawAxes(): void {
+    const layout = this.#layout;
+    const root = this.renderRoot;
+    const xAxis = root.querySelector<SVGGElement>('.x-axis');
+    const yAxis = root.querySelector<SVGGElement>('.y-axis');
+    if (!layout || !xAxis || !yAxis || !this.task.value) return;
+    const { x, y, periods } = layout;
+    const interval = this.task.value.interval;
+    // Thin the labels so the longest period name fits with room to spare (about 7 px a character).
+    const labels = periods.map((start) => this.i18n.period(start, interval));
+    const labelWidth = Math.max(...labels.map((label) => label.length)) * 7 + 16;
+    const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor((this.chartWidth - MARGIN.axisSide) / labelWidth))));
+    select(xAxis).call(
+      axisBottom(x)
+        .tickValues(periods.filter((_, i) => (periods.length - 1 - i) % every === 0))
+        .tickFormat((start) => this.i18n.period(start, interval))
+        .tickSizeOuter(0),
+    );
+    const rtl = this.direction === 'rtl';
+    const yAxisMaker = rtl ? axisRight(y) : axisLeft(y);
+    select(yAxis).call(yAxisMaker.ticks(5).tickFormat((value) => this.i18n.number(Number(value))).tickSizeOuter(0));
+    for (const g of [xAxis, yAxis]) g.querySelectorAll('text').forEach((t) => t.setAttribute('direction', this.direction));
+  }
+
+  #pointLabel(point: ShownPeriod): string {
+    const { i18n } = this;
+    const interval = this.task.value!.interval;
+    const change = point.change;
+    const changeText = !change
+      ? i18n.t('change.none')
+      : i18n.t(change.significant === 'up' ? 'change.up' : change.significant === 'down' ? 'change.down' : 'change.same', {
+          delta: change.significant ? i18n.number(Math.abs(change.delta)) : i18n.signed(change.delta),
+          p: i18n.pValue(change.p),
+        });
+    return i18n.t('point.label', {
+      period: i18n.period(point.periodStart, interval),
+      nps: i18n.number(point.nps),
+      lower: i18n.number(point.lower),
+      upper: i18n.number(point.upper),
+      n: i18n.number(point.n),
+      change: changeText,
+    });
+  }
+
+  #focusPoint(start: number): void {
+    this.activeStart = start;
+    this.tooltipVisible = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SVGElement>(`.point[data-start="${start}"]`)?.focus());
+  }
+
+  #select(point: ShownPeriod): void {
+    this.selectedStart = point.periodStart;
+    const interval = this.task.value!.interval;
+    const detail: NpsTrendSelectDetail = {
+      period: periodKey(point.periodStart, interval),
+      start: periodKey(point.periodStart, 'day'),
+      label: this.i18n.period(point.periodStart, interval),
+      nps: point.nps,
+      lower: point.lower,
+      upper: point.upper,
+      n: point.n,
+      promoters: point.promoters,
+      passives: point.passives,
+      detractors: point.detractors,
+      change: point.change,
+    };
+    this.dispatchEvent(new CxSelectEvent(detail));
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const layout = this.#layout;
+    if (!layout || !layout.shown.length) return;
+    const index = layout.shown.findIndex((p) => p.periodStart === this.activeStart);
+    const last = layout.shown.length - 1;
+    // Arrows follow the visual direction: in right-to-left, time runs leftwards.
+    const forward = this.direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    let next: number | null = null;
+    switch (event.key) {
+      case forward:
+        next = Math.min(last, index + 1);
+        break;
+      case backward:
+        next = Math.max(0, index - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'Enter':
+      case ' ': {
+        const point = layout.shown[index];
+        if (point) this.#select(point);
+        event.preventDefault();
+        return;
+      }
+      case 'Escape':
+        this.tooltipVisible = false;
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.#focusPoint(layout.shown[next]!.periodStart);
+  }
+
+  protected override renderResult(series: NpsSeries): TemplateResult {
+    const layout = this.#layout;
+    const { i18n } = this;
+    if (!layout || !series.points.length) return this.renderStatus(i18n.t('state.empty'), 'empty');
+    if (!layout.shown.length) return html`${this.renderStatus(i18n.t('state.allSuppressed', { minN: i18n.number(series.minN) }), 'empty')}`;
+    return html`
+      <figure>
+        ${this.#renderChart(series, layout)} ${this.#renderTooltip(series, layout)}
+        <figcaption part="summary" class="summary">${layout.summary}</figcaption>
+      </figure>
+      ${this.#renderLegend(series, layout)}
+      <div class="toolbar">
+        <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
+          ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
+        </button>
+      </div>
+      ${this.tableOpen ? this.#renderTable(series, layout) : nothing}
+    `;
+  }
+
+  #renderChart(series: NpsSeries, layout: TrendLayout): TemplateResult {
+    const { x, y, byStart, shown, suppressedStarts, periods } = layout;
+    const { i18n } = this;
+    const width = this.chartWidth;
+    const rtl = this.direction === 'rtl';
+    const center = (start: number) => this.#center(start);
+    // One entry per calendar period; undefined breaks the line and band, which is what makes gaps.
+    const slots = periods.map((start) => byStart.get(start));
+    const defined = (p: ShownPeriod | undefined): p is ShownPeriod => p !== undefined;
+    const linePath = line<ShownPeriod | undefined>().defined(defined).x((p) => center(p!.periodStart)).y((p) => y(p!.nps))(slots) ?? '';
+    const bandPath = area<ShownPeriod | undefined>()
+      .defined(defined)
+      .x((p) => center(p!.periodStart))
+      .y0((p) => y(p!.lower))
+      .y1((p) => y(p!.upper))(slots) ?? '';
+    const triangle = symbol(symbolTriangle, 70)() ?? '';
+    const target = this.target !== undefined && Number.isFinite(this.target) ? this.target : null;
+    const [x0, x1] = rtl ? [MARGIN.otherSide, width - MARGIN.axisSide] : [MARGIN.axisSide, width - MARGIN.otherSide];
+    const compositionTop = HEIGHT + 8;
+    const stacked = stack<ShownPeriod>().keys(['detractors', 'passives', 'promoters']).offset(stackOffsetExpand)(shown as ShownPeriod[]);
+    const share = scaleLinear().domain([0, 1]).range([compositionTop + COMPOSITION_HEIGHT, compositionTop]);
+    const totalHeight = compositionTop + COMPOSITION_HEIGHT + 4;
+    return html`<svg
+      part="chart"
+      role="group"
+      aria-label=${this.label || i18n.t('nps.chartLabel', { interval: i18n.t(`interval.${series.interval}`), count: shown.length })}
+      viewBox="0 0 ${width} ${totalHeight}"
+      height=${totalHeight}
+      @keydown=${this.#onKeydown}
+      @focusout=${() => (this.tooltipVisible = false)}
+      @pointerleave=${() => (this.tooltipVisible = false)}
+    >
+      <defs aria-hidden="true">
+        <pattern id="cx-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+        </pattern>
+      </defs>
+      <g aria-hidden="true">
+        <g class="grid">
+          ${y.ticks(5).map((tick) => svg`<line x1=${x0} x2=${x1} y1=${y(tick)} y2=${y(tick)}></line>`)}
+        </g>
+        ${y.domain()[0]! < 0 && y.domain()[1]! > 0 ? svg`<line class="zero" x1=${x0} x2=${x1} y1=${y(0)} y2=${y(0)}></line>` : nothing}
+        ${suppressedStarts.map(
+          (start) => svg`<rect class="gap" x=${x(start) ?? 0} width=${x.bandwidth()} y=${MARGIN.top} height=${HEIGHT - MARGIN.top - MARGIN.bottom}></rect>`,
+        )}
+        ${this.showCi ? svg`<path class="band" d=${bandPath}></path>` : nothing}
+        ${target !== null
+          ? svg`<line class="target" x1=${x0} x2=${x1} y1=${y(target)} y2=${y(target)}></line>
+              <text class="target-label" x=${rtl ? x0 + 4 : x1 - 4} y=${y(target) - 6} text-anchor="end" direction=${this.direction}>${i18n.t('legend.target', { target: i18n.number(target) })}</text>`
+          : nothing}
+        <path class="line" d=${linePath}></path>
+        ${shown
+          .filter((p) => p.change?.significant)
+          .map((p) => {
+            const up = p.change!.significant === 'up';
+            const markerY = up ? y(this.showCi ? p.upper : p.nps) - 10 : y(this.showCi ? p.lower : p.nps) + 10;
+            return svg`<path class="marker ${up ? 'up' : 'down'}" d=${triangle} transform="translate(${center(p.periodStart)},${markerY})${up ? '' : ' rotate(180)'}"></path>`;
+          })}
+        <g class="axis x-axis" transform="translate(0,${HEIGHT - MARGIN.bottom})"></g>
+        <g class="axis y-axis" transform="translate(${rtl ? width - MARGIN.axisSide : MARGIN.axisSide},0)"></g>
+        <g class="composition">
+          ${stacked.map(
+            (layer) => svg`<g class=${layer.key}>
+              ${layer.map((segment) => svg`<rect x=${x(segment.data.periodStart) ?? 0} width=${x.bandwidth()} y=${share(segment[1])} height=${Math.max(0, share(segment[0]) - share(segment[1]))}></rect>`)}
+            </g>`,
+          )}
+        </g>
+      </g>
+      <g role="listbox" aria-orientation="horizontal" aria-label=${i18n.t('nps.title')}>
+        ${shown.map(
+          (p) => svg`<circle
+            class="point ${p.periodStart === this.activeStart && this.tooltipVisible ? 'active' : ''}"
+            role="option"
+            data-start=${p.periodStart}
+            tabindex=${p.periodStart === this.activeStart ? '0' : '-1'}
+            aria-selected=${p.periodStart === this.selectedStart ? 'true' : 'false'}
+            aria-label=${this.#pointLabel(p)}
+            cx=${center(p.periodStart)}
+            cy=${y(p.nps)}
+            r="5"
+            @focus=${() => {
+              this.activeStart = p.periodStart;
+              this.tooltipVisible = true;
+            }}
+            @pointerenter=${() => {
+              this.activeStart = p.periodStart;
+              this.tooltipVisible = true;
+            }}
+            @click=${() => {
+              this.#focusPoint(p.periodStart);
+              this.#select(p);
+            }}
+          ></circle>`,
+        )}
+      </g>
+    </svg>`;
+  }
+
+  #renderTooltip(series: NpsSeries, layout: TrendLayout): TemplateResult | typeof nothing {
+    const point = this.activeStart === null ? undefined : layout.byStart.get(this.activeStart);
+    if (!this.tooltipVisible || !point) return nothing;
+    const { i18n } = this;
+    const left = (this.#center(point.periodStart) / this.chartWidth) * 100;
+    return html`<div part="tooltip" aria-hidden="true" style="left:${left}%;top:${layout.y(point.nps)}px">
+      <strong>${i18n.period(point.periodStart, series.interval)}</strong><br />
+      NPS ${i18n.number(point.nps)} (${i18n.number(point.lower)} – ${i18n.number(point.upper)})<br />
+      ${i18n.t('answers', { count: point.n })}
+      ${point.change ? html`<br />${i18n.signed(point.change.delta)}${point.change.significant ? html` ${point.change.significant === 'up' ? '▲' : '▼'}` : nothing}` : nothing}
+    </div>`;
+  }
+
+  #renderLegend(series: NpsSeries, layout: TrendLayout): TemplateResult {
+    const { i18n } = this;
+    const hasUp = layout.shown.some((p) => p.change?.significant === 'up');
+    const hasDown = layout.shown.some((p) => p.change?.significant === 'down');
+    const swatch = (content: TemplateResult) => html`<svg viewBox="0 0 20 12" aria-hidden="true">${content}</svg>`;
+    const triangle = symbol(symbolTriangle, 40)() ?? '';
+    return html`<ul part="legend">
+      <li>${swatch(svg`<line class="line" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('legend.nps')}</li>
+      ${this.showCi ? html`<li>${swatch(svg`<rect class="band" width="20" height="12"></rect>`)}${i18n.t('legend.interval')}</li>` : nothing}
+      ${this.target !== undefined && Number.isFinite(this.target)
+        ? html`<li>${swatch(svg`<line class="target" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('legend.target', { target: i18n.number(this.target) })}</li>`
+        : nothing}
+      ${hasUp ? html`<li>${swatch(svg`<path class="marker up" d=${triangle} transform="translate(10,6)"></path>`)}${i18n.t('legend.up')}</li>` : nothing}
+      ${hasDown ? html`<li>${swatch(svg`<path class="marker down" d=${triangle} transform="translate(10,6) rotate(180)"></path>`)}${i18n.t('legend.down')}</li>` : nothing}
+      ${layout.suppressedStarts.length
+        ? html`<li>${swatch(svg`<rect class="gap" width="20" height="12" fill="url(#cx-hatch)"></rect>`)}${i18n.t('legend.suppressed', {
+            count: layout.suppressedStarts.length,
+            minN: i18n.number(series.minN),
+          })}</li>`
+        : nothing}
+      <li>${swatch(svg`<rect class="promoters" width="20" height="12"></rect>`)}${i18n.t('legend.promoters')}</li>
+      <li>${swatch(svg`<rect class="passives" width="20" height="12"></rect>`)}${i18n.t('legend.passives')}</li>
+      <li>${swatch(svg`<rect class="detractors" width="20" height="12"></rect>`)}${i18n.t('legend.detractors')}</li>
+    </ul>`;
+  }
+
+  #renderTable(series: NpsSeries, layout: TrendLayout): TemplateResult {
+    const { i18n } = this;
+    const intervalName = i18n.t(`interval.${series.interval}`);
+    return html`<table part="table" id="data-table">
+      <caption>${i18n.t('table.caption', { interval: intervalName })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${i18n.t('table.period')}</th>
+          <th scope="col">${i18n.t('table.nps')}</th>
+          <th scope="col">${i18n.t('table.interval')}</th>
+          <th scope="col">${i18n.t('table.n')}</th>
+          <th scope="col">${i18n.t('table.promoters')}</th>
+          <th scope="col">${i18n.t('table.passives')}</th>
+          <th scope="col">${i18n.t('table.detractors')}</th>
+          <th scope="col">${i18n.t('table.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${layout.shown.map(
+          (p) => html`<tr class=${p.periodStart === this.selectedStart ? 'selected' : ''}>
+            <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
+            <td>${i18n.number(p.nps)}</td>
+            <td>${i18n.number(p.lower)} – ${i18n.number(p.upper)}</td>
+            <td>${i18n.number(p.n)}</td>
+            <td>${i18n.number(p.promoters)}</td>
+            <td>${i18n.number(p.passives)}</td>
+            <td>${i18n.number(p.detractors)}</td>
+            <td>
+              ${p.change
+                ? html`${i18n.signed(p.change.delta)}${p.change.significant
+                    ? html` <span aria-hidden="true">${p.change.significant === 'up' ? '▲' : '▼'}</span> ${i18n.t('table.significant')}`
+                    : nothing}`
+                : '–'}
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nps-trend': NpsTrend;
+  }
+}

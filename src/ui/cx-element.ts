@@ -1,0 +1,302 @@
+/**
+ * What every cx element shares: where its data comes from (src/fields, data, counts), the engine
+ * handle, loading/progress/error states, the data-quality badge, locale and direction, theme, and
+ * its own width. A subclass says which aggregate it wants (`query`) and how to draw it (`renderResult`).
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { NpsPeriodCounts } from '../core/counts.ts';
+import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
+import type { QualityReport } from '../core/quality.ts';
+import { DEFAULT_MIN_N } from '../core/series.ts';
+import type { LoadProgress } from '../core/source.ts';
+import { CxErrorEvent } from '../events/cx-error.ts';
+import { CxLoadEvent } from '../events/cx-load.ts';
+import type { SourceSummary } from '../worker/engine.ts';
+import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
+import { directionOf, translator, type MessageKey, type Translator } from './i18n.ts';
+import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
+import { themeTokens } from './theme.ts';
+
+export type ThemeName = 'light' | 'dark' | 'auto';
+
+/** What a subclass's query gets: the loaded source and a signal that aborts when superseded. */
+export interface QueryContext {
+  readonly client: EngineClient;
+  readonly key: string;
+  readonly summary: SourceSummary;
+  readonly signal: AbortSignal;
+}
+
+const FALLBACK_WIDTH = 640;
+
+function closestAttribute(start: Element, name: string): string | null {
+  for (let node: Node | null = start; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node instanceof Element && node.hasAttribute(name)) return node.getAttribute(name);
+  }
+  return null;
+}
+
+export abstract class CxElement<Result> extends LitElement {
+  static override styles = [
+    themeTokens,
+    css`
+      .frame {
+        position: relative;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .status {
+        padding: 1rem;
+        border: 1px dashed var(--_cx-grid);
+        border-radius: var(--_cx-radius);
+        color: var(--_cx-muted);
+      }
+      .status.error {
+        color: var(--_cx-fg);
+        border-color: var(--_cx-down);
+        border-style: solid;
+      }
+      progress {
+        display: block;
+        width: 100%;
+        accent-color: var(--_cx-line);
+      }
+      .quality-badge {
+        justify-self: start;
+        font-size: 0.8125rem;
+        color: var(--_cx-muted);
+      }
+      .quality-badge.attention {
+        color: var(--_cx-fg);
+      }
+      .quality-report {
+        background: var(--_cx-surface);
+        border-radius: var(--_cx-radius);
+        padding: 0.5rem 0.75rem;
+      }
+      .quality-report h3 {
+        margin: 0 0 0.25rem;
+        font-size: 1em;
+      }
+      .quality-report dl {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        gap: 0.25rem 1rem;
+        margin: 0;
+      }
+      .quality-report dl div {
+        display: flex;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
+      .quality-report dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .quality-report ul {
+        margin: 0.5rem 0 0;
+        padding-inline-start: 1.25rem;
+      }
+      .lines {
+        color: var(--_cx-muted);
+      }
+    `,
+  ];
+
+  /** URL of a CSV or JSON file of feedback rows, fetched and parsed in the worker. */
+  @property() src?: string;
+
+  /** Your column names for the canonical fields: `date:submitted_at,nps:likelihood_to_recommend`. */
+  @property() fields = '';
+
+  /** Rows already in the page: an array of records, or columns (`{ date: [...], nps: [...] }`). */
+  @property({ attribute: false }) data?: readonly unknown[] | Readonly<Record<string, ArrayLike<unknown>>>;
+
+  /** Pre-aggregated periods instead of rows, e.g. from a warehouse query. */
+  @property({ attribute: false }) counts?: readonly NpsPeriodCounts[];
+
+  /** Groups with fewer answers are suppressed: no score, interval or count leaves the engine. */
+  @property({ type: Number, attribute: 'min-n' }) minN = DEFAULT_MIN_N;
+
+  /** BCP 47 language tag; defaults to the nearest `lang` attribute, then the browser's language. */
+  @property() locale?: string;
+
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
+  @property({ reflect: true }) theme: ThemeName = 'light';
+
+  /** Accessible name of the chart; defaults to the element's title in its language. */
+  @property() label?: string;
+
+  @state() protected progress: LoadProgress | null = null;
+  @state() protected quality: QualityReport | null = null;
+  @state() protected width = 0;
+  @state() private qualityOpen = false;
+
+  /** The resolved language, direction and formatters, refreshed before every render. */
+  protected i18n: Translator = translator('en');
+  /** Writing direction: from an explicit `locale`, else the nearest `dir`, else the language. */
+  protected direction: 'ltr' | 'rtl' = 'ltr';
+
+  #handle: SourceHandle | null = null;
+  #announced: SourceSummary | null = null;
+  #resizeObserver: ResizeObserver | null = null;
+  #lastError: CxErrorInfo | null = null;
+
+  protected readonly task = new Task(this, {
+    task: async ([src, fields, data, counts, ...extra], { signal }) => this.#run(src, fields, data, counts, extra, signal),
+    args: () => [this.src, this.fields, this.data, this.counts, this.minN, ...this.queryArgs()] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizeObserver = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0);
+      if (width && width !== this.width) this.width = width;
+    });
+    this.#resizeObserver.observe(this);
+    // A reconnected element let go of its data on disconnect; fetch it again.
+    if (this.hasUpdated && !this.#handle) void this.task.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizeObserver?.disconnect();
+    this.#handle?.release();
+    this.#handle = null;
+    this.#announced = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const locale = this.locale || closestAttribute(this.parentElement ?? this, 'lang') || navigator.language || 'en';
+    const i18n = translator(locale);
+    this.i18n = i18n;
+    const inherited = closestAttribute(this, 'dir');
+    this.direction = this.locale ? directionOf(locale) : inherited === 'rtl' || inherited === 'ltr' ? inherited : i18n.dir;
+  }
+
+  /**
+   * Settles once the current data request has finished (loaded or failed) and its outcome is
+   * rendered: for tests, printing and screenshots. Never rejects; errors show in the element.
+   */
+  get dataComplete(): Promise<void> {
+    const settled = () => this.updateComplete.then(() => undefined);
+    return this.task.taskComplete.then(settled, settled);
+  }
+
+  /** Extra task arguments: when one changes, the query runs again (the source is kept). */
+  protected abstract queryArgs(): readonly unknown[];
+
+  /** Asks the engine for this element's aggregate. */
+  protected abstract query(context: QueryContext): Promise<Result>;
+
+  /** Draws a result; called only with the latest completed result. */
+  protected abstract renderResult(result: Result): TemplateResult;
+
+  /** The chart's width in CSS pixels (before the first resize notification, a sensible default). */
+  protected get chartWidth(): number {
+    return this.width || FALLBACK_WIDTH;
+  }
+
+  /** The error on screen, if any; for subclasses that add their own context. */
+  protected get lastError(): CxErrorInfo | null {
+    return this.#lastError;
+  }
+
+  #sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
+    if (counts) return { kind: 'counts', counts };
+    if (data) return Array.isArray(data) ? { kind: 'records', records: data, fields } : { kind: 'columns', columns: data as Record<string, ArrayLike<unknown>>, fields };
+    // The worker resolves URLs against its own script, so relative ones are made absolute here.
+    if (src) return { kind: 'url', url: new URL(src, document.baseURI).href, fields };
+    return null;
+  }
+
+  async #run(
+    src: string | undefined,
+    fields: string,
+    data: CxElement<Result>['data'],
+    counts: CxElement<Result>['counts'],
+    _extra: readonly unknown[],
+    signal: AbortSignal,
+  ): Promise<Result | null> {
+    const spec = this.#sourceSpec(src, fields, data, counts);
+    if (!spec) {
+      this.#handle?.release();
+      this.#handle = null;
+      return null;
+    }
+    const client = engineClient();
+    // Acquire before releasing: when the source is unchanged the engine keeps it loaded.
+    const handle = client.acquire(spec, (progress) => {
+      if (!signal.aborted) this.progress = progress;
+    });
+    this.#handle?.release();
+    this.#handle = handle;
+    try {
+      const summary = await handle.ready;
+      signal.throwIfAborted();
+      this.quality = summary.quality;
+      if (summary !== this.#announced) {
+        this.#announced = summary;
+        this.dispatchEvent(new CxLoadEvent({ rowCount: summary.rowCount, quality: summary.quality }));
+      }
+      if (summary.rowCount === 0 && summary.quality) {
+        throw new CxDataError('no-rows', 'No row could be used.', { count: summary.quality.totalRows });
+      }
+      const result = await this.query({ client, key: handle.key, summary, signal });
+      signal.throwIfAborted();
+      this.#lastError = null;
+      return result;
+    } catch (error) {
+      if (!signal.aborted) {
+        const info = toErrorInfo(error);
+        this.#lastError = info;
+        this.dispatchEvent(new CxErrorEvent({ code: info.code, message: this.errorMessage(info), params: info.params }));
+      }
+      throw error;
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  protected errorMessage(info: CxErrorInfo): string {
+    return this.i18n.t(`error.${info.code}` as MessageKey, { detail: '', ...info.params });
+  }
+
+  protected renderProgress(): TemplateResult {
+    const { i18n, progress } = this;
+    const fraction = progress?.totalBytes ? Math.min(1, progress.bytes / progress.totalBytes) : null;
+    const text = !progress
+      ? i18n.t('state.loading')
+      : fraction !== null
+        ? i18n.t('state.loadingPercent', { percent: i18n.percent(fraction) })
+        : i18n.t('state.loadingBytes', { bytes: i18n.bytes(progress.bytes) });
+    return html`<div class="status loading" part="status" role="status">
+      ${text}
+      <progress aria-hidden="true" max="1" .value=${fraction ?? 0} ?indeterminate=${fraction === null}></progress>
+    </div>`;
+  }
+
+  protected renderStatus(message: string, kind: 'empty' | 'error'): TemplateResult {
+    return html`<div class="status ${kind}" part="status" role=${kind === 'error' ? 'alert' : 'status'}>${message}</div>`;
+  }
+
+  protected renderQuality(): TemplateResult | typeof nothing {
+    const { quality } = this;
+    if (!quality) return nothing;
+    return html`${renderQualityBadge(quality, this.i18n, this.qualityOpen, () => (this.qualityOpen = !this.qualityOpen))}
+    ${this.qualityOpen ? renderQualityReport(quality, this.i18n) : nothing}`;
+  }
+
+  protected override render(): TemplateResult {
+    const body = this.task.render({
+      initial: () => this.renderStatus(this.i18n.t('state.noSource'), 'empty'),
+      pending: () => this.renderProgress(),
+      complete: (result) => (result === null ? this.renderStatus(this.i18n.t('state.noSource'), 'empty') : this.renderResult(result)),
+      error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
+    });
+    return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction}>${body} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}</div>`;
+  }
+}

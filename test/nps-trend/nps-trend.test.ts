@@ -1,0 +1,230 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/nps-trend/index.ts';
+import type { NpsTrend, NpsTrendSelectDetail } from '../../src/nps-trend/nps-trend.ts';
+import type { CxSelectEvent } from '../../src/events/cx-select.ts';
+
+/**
+ * Six months of answers; March has only 3 (below min-n 5), so it must never show.
+ * Per month m (Jan=1…): 20 answers with scores (i + m) % 11.
+ */
+function sampleRecords(): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  for (let month = 1; month <= 6; month++) {
+    const answers = month === 3 ? 3 : 20;
+    for (let i = 0; i < answers; i++) {
+      records.push({ respondent: `p${i}@example.org`, date: `2024-0${month}-${String((i % 28) + 1).padStart(2, '0')}`, nps: (i + month) % 11 });
+    }
+  }
+  // A duplicate (same person, same day, e-mail in another case) and a broken row.
+  records.push({ respondent: ' P0@Example.org ', date: '2024-01-01', nps: 3 });
+  records.push({ respondent: 'x@example.org', date: 'yesterday', nps: 9 });
+  return records;
+}
+
+async function render(template: ReturnType<typeof html>): Promise<NpsTrend> {
+  const el = await fixture<NpsTrend>(template);
+  await el.dataComplete;
+  return el;
+}
+
+const shadow = (el: NpsTrend) => el.shadowRoot!;
+const points = (el: NpsTrend) => [...shadow(el).querySelectorAll<SVGCircleElement>('.point')];
+
+describe('<nps-trend>', () => {
+  it('reports the data quality in cx-load: accepted, duplicates and rejected rows', async () => {
+    const el = document.createElement('nps-trend');
+    el.data = sampleRecords();
+    const loaded = oneEvent(el, 'cx-load');
+    document.body.append(el);
+    const { detail } = await loaded;
+    expect(detail.quality!.totalRows).to.equal(105);
+    expect(detail.quality!.accepted).to.equal(103);
+    expect(detail.quality!.duplicates).to.equal(1);
+    expect(detail.quality!.rejected).to.equal(1);
+    expect(detail.quality!.reasons[0]).to.include({ reason: 'invalid-date', count: 1 });
+    el.remove();
+  });
+
+  it('draws one point per shown period and none for the suppressed one', async () => {
+    const el = await render(html`<nps-trend style="width:640px" .data=${sampleRecords()}></nps-trend>`);
+    const labels = points(el).map((p) => p.getAttribute('aria-label')!);
+    expect(labels).to.have.length(5);
+    expect(labels.join(' ')).not.to.contain('Mar 2024');
+    expect(shadow(el).querySelectorAll('svg[part=chart] .gap')).to.have.length(1);
+    expect(shadow(el).querySelector('[part=legend]')!.textContent).to.contain('Hidden: 1 period with fewer than 5 answers');
+  });
+
+  it('labels each point with period, NPS, interval, answers and change', async () => {
+    const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
+    // January: scores (i+1)%11 for i=0..19 → promoters {9,10} ×2 = 4 … computed by hand:
+    // values 1..10,0,1..9 → promoters: 9,10,9 = 3; passives: 7,8,7,8 = 4; detractors: 13 → NPS = 100·(3−13)/20 = −50.
+    expect(points(el)[0]!.getAttribute('aria-label')).to.match(/^Jan 2024: NPS -50, 95 % interval -?\d+ to -?\d+, 20 answers\. No comparison/);
+    // February compares with January (adjacent and shown); April cannot compare with suppressed March.
+    expect(points(el)[1]!.getAttribute('aria-label')).to.match(/from the period before/);
+    expect(points(el)[2]!.getAttribute('aria-label')).to.contain('No comparison with the period before.');
+  });
+
+  it('keeps suppressed periods out of the table', async () => {
+    const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
+    shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+    await el.updateComplete;
+    const rows = [...shadow(el).querySelectorAll('tbody tr')].map((row) => row.querySelector('th')!.textContent!.trim());
+    expect(rows).to.deep.equal(['Jan 2024', 'Feb 2024', 'Apr 2024', 'May 2024', 'Jun 2024']);
+    expect(shadow(el).querySelector('table')!.textContent).not.to.contain('Mar');
+  });
+
+  it('moves between periods with the arrow keys, Home and End, and selects with Enter', async () => {
+    const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
+    const chart = shadow(el).querySelector('svg[part=chart]')!;
+    const active = () => shadow(el).querySelector('.point[tabindex="0"]')!.getAttribute('aria-label')!;
+    expect(shadow(el).querySelectorAll('.point[tabindex="0"]')).to.have.length(1);
+    expect(active()).to.match(/^Jun 2024/);
+    const press = async (key: string) => {
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await el.updateComplete;
+    };
+    await press('Home');
+    expect(active()).to.match(/^Jan 2024/);
+    await press('ArrowRight');
+    expect(active()).to.match(/^Feb 2024/);
+    await press('ArrowRight');
+    expect(active()).to.match(/^Apr 2024/);
+    await press('ArrowLeft');
+    expect(active()).to.match(/^Feb 2024/);
+    await press('End');
+    expect(active()).to.match(/^Jun 2024/);
+    await press('ArrowLeft');
+    const selected = oneEvent(el, 'cx-select') as Promise<CxSelectEvent<NpsTrendSelectDetail>>;
+    await press('Enter');
+    const { detail } = await selected;
+    expect(detail).to.include({ period: '2024-05', start: '2024-05-01', label: 'May 2024', n: 20 });
+    expect(shadow(el).querySelector('.point[aria-selected="true"]')!.getAttribute('aria-label')).to.match(/^May 2024/);
+  });
+
+  it('never selects a suppressed period', async () => {
+    const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
+    const periods: string[] = [];
+    el.addEventListener('cx-select', (event) => periods.push((event as CxSelectEvent<NpsTrendSelectDetail>).detail.period));
+    for (const point of points(el)) point.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(periods).to.deep.equal(['2024-01', '2024-02', '2024-04', '2024-05', '2024-06']);
+  });
+
+  it('runs time right to left in Arabic, with arrows following the visual direction', async () => {
+    const el = await render(html`<nps-trend locale="ar" style="width:640px" .data=${sampleRecords()}></nps-trend>`);
+    expect(shadow(el).querySelector('[part=base]')!.getAttribute('dir')).to.equal('rtl');
+    const xs = points(el).map((p) => Number(p.getAttribute('cx')));
+    expect(xs[0]).to.be.greaterThan(xs[xs.length - 1]!);
+    const chart = shadow(el).querySelector('svg[part=chart]')!;
+    const activeX = () => Number(shadow(el).querySelector('.point[tabindex="0"]')!.getAttribute('cx'));
+    const before = activeX();
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(activeX()).to.be.greaterThan(before);
+    expect(shadow(el).querySelector('[part=table-toggle]')!.textContent!.trim()).to.equal('عرض الجدول');
+  });
+
+  it('accepts pre-aggregated counts and suppresses small periods in them', async () => {
+    const counts = [
+      { period: '2025-Q1', promoters: 50, passives: 30, detractors: 20 },
+      { period: '2025-Q2', promoters: 2, passives: 1, detractors: 0 },
+      { period: '2025-Q3', histogram: [1, 1, 1, 1, 1, 1, 4, 10, 10, 20, 30] },
+    ];
+    const el = await render(html`<nps-trend interval="quarter" .counts=${counts}></nps-trend>`);
+    const labels = points(el).map((p) => p.getAttribute('aria-label')!);
+    // Q1: 100·(50−20)/100 = 30. Q3: P = 50, D = 10, n = 80 → 100·40/80 = 50.
+    expect(labels.map((l) => l.split(',')[0])).to.deep.equal(['Q1 2025: NPS 30', 'Q3 2025: NPS 50']);
+  });
+
+  it('filters to one value of a dimension', async () => {
+    const records = sampleRecords().map((r, i) => ({ ...r, channel: i % 2 ? 'Phone' : 'Web' }));
+    const el = await render(html`<nps-trend filter="channel:Phone" min-n="1" .data=${records}></nps-trend>`);
+    const answers = points(el).map((p) => Number(/(\d+) answers/.exec(p.getAttribute('aria-label')!)![1]));
+    expect(answers.reduce((a, b) => a + b, 0)).to.equal(51);
+  });
+
+  it('hides the confidence band with show-ci="false"', async () => {
+    const el = await render(html`<nps-trend show-ci="false" .data=${sampleRecords()}></nps-trend>`);
+    expect(el.showCi).to.equal(false);
+    expect(shadow(el).querySelector('.band')).to.equal(null);
+  });
+
+  it('opens the data-quality report from its badge', async () => {
+    const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
+    const badge = shadow(el).querySelector<HTMLButtonElement>('[part=quality-badge]')!;
+    expect(badge.textContent).to.contain('1 row skipped · 1 duplicate');
+    badge.click();
+    await el.updateComplete;
+    expect(badge.getAttribute('aria-expanded')).to.equal('true');
+    expect(shadow(el).querySelector('[part=quality-report]')!.textContent).to.contain('Date not recognised');
+  });
+
+  it('shows a clear error and fires cx-error for a missing file', async () => {
+    const el = document.createElement('nps-trend');
+    el.src = '/test/fixtures/does-not-exist.csv';
+    const failed = oneEvent(el, 'cx-error');
+    document.body.append(el);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('not-found');
+    await el.dataComplete;
+    const alert = shadow(el).querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('The data file was not found');
+    expect(alert.textContent).not.to.match(/at \w+ \(|Error:/);
+    el.remove();
+  });
+
+  it('says a web page is not data', async () => {
+    const el = document.createElement('nps-trend');
+    el.src = '/test/fixtures/login-page.csv';
+    const failed = oneEvent(el, 'cx-error');
+    document.body.append(el);
+    expect((await failed).detail.code).to.equal('not-csv');
+    el.remove();
+  });
+
+  it('explains when no row is usable, and still offers the quality report', async () => {
+    const el = document.createElement('nps-trend');
+    el.src = '/test/fixtures/all-invalid.csv';
+    const failed = oneEvent(el, 'cx-error');
+    document.body.append(el);
+    expect((await failed).detail).to.include({ code: 'no-rows' });
+    await el.dataComplete;
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('None of the 3 rows could be used');
+    expect(shadow(el).querySelector('[part=quality-badge]')!.textContent).to.contain('3 rows skipped');
+    el.remove();
+  });
+
+  it('explains a header-only file in Arabic', async () => {
+    const el = document.createElement('nps-trend');
+    el.locale = 'ar';
+    el.src = '/test/fixtures/header-only.csv';
+    const failed = oneEvent(el, 'cx-error');
+    document.body.append(el);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('no-rows');
+    expect(detail.message).to.contain('لم يمكن استخدام');
+    el.remove();
+  });
+
+  it('is accessible with the table open', async () => {
+    const el = await render(html`<nps-trend target="10" .data=${sampleRecords()}></nps-trend>`);
+    shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible in Arabic, right to left, in the dark theme', async () => {
+    const el = await render(html`<div dir="rtl" lang="ar"><nps-trend theme="dark" .data=${sampleRecords()}></nps-trend></div>`);
+    const chart = el.querySelector('nps-trend') as NpsTrend;
+    await chart.dataComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('redraws at a new width', async () => {
+    const el = await render(html`<nps-trend style="width:800px" .data=${sampleRecords()}></nps-trend>`);
+    const wide = Number(points(el).at(-1)!.getAttribute('cx'));
+    el.style.width = '400px';
+    await aTimeout(50);
+    await el.updateComplete;
+    expect(Number(points(el).at(-1)!.getAttribute('cx'))).to.be.lessThan(wide);
+  });
+});

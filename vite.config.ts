@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { generateFeedbackCsv } from './src/sample/generate.ts';
+
+/**
+ * Serves (dev) and emits (build) the generated sample files the gallery reads, so nothing sample-
+ * shaped is committed and every gallery shows the same seeded data.
+ */
+function sampleData(): Plugin {
+  const files: Record<string, () => string> = {
+    'data/feedback.csv': () => [...generateFeedbackCsv({ seed: 42, rows: 40_000 })].join(''),
+    'data/feedback-semicolon.csv': () =>
+      [...generateFeedbackCsv({ seed: 7, rows: 3_000, lineEnding: '\r\n' })].join('').replace(/,/g, ';'),
+  };
+  const cache = new Map<string, string>();
+  const contents = (name: string) => {
+    if (!cache.has(name)) cache.set(name, files[name]!());
+    return cache.get(name)!;
+  };
+  return {
+    name: 'cx-sample-data',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = request.url?.split('?')[0]?.replace(/^\//, '') ?? '';
+        if (!name.startsWith('data/')) return next();
+        // The data folder belongs to this plugin: an unknown file is a real 404, not the SPA fallback page.
+        if (!(name in files)) {
+          response.statusCode = 404;
+          return response.end('Not found');
+        }
+        response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        response.end(contents(name));
+      });
+    },
+    generateBundle() {
+      for (const fileName of Object.keys(files)) this.emitFile({ type: 'asset', fileName, source: contents(fileName) });
+    },
+  };
+}
+
+const root = import.meta.dirname;
+
+export default defineConfig(({ mode }) =>
+  mode === 'lib'
+    ? {
+        // Relative base: the worker chunk is then found next to the bundle from any folder it is hosted in.
+        base: './',
+        worker: { format: 'es' },
+        build: {
+          target: 'es2022',
+          outDir: 'dist',
+          sourcemap: true,
+          lib: {
+            entry: {
+              'cx-elements': resolve(root, 'src/index.ts'),
+              'nps-trend': resolve(root, 'src/nps-trend/index.ts'),
+              core: resolve(root, 'src/core/index.ts'),
+            },
+            formats: ['es'],
+          },
+        },
+      }
+    : {
+        root: 'demo',
+        base: './',
+        worker: { format: 'es' },
+        plugins: [sampleData()],
+        build: {
+          target: 'es2022',
+          outDir: resolve(root, 'dist-demo'),
+          emptyOutDir: true,
+          rolldownOptions: { input: { index: resolve(root, 'demo/index.html') } },
+        },
+      },
+);
