@@ -50,6 +50,9 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           outDir: 'dist',
           sourcemap: true,
+          // Vite leaves ES library output unminified by default; ours is loaded as-is by intranet pages.
+          minify: true,
+          rolldownOptions: { output: { minify: true } },
           lib: {
             entry: {
               'cx-elements': resolve(root, 'src/index.ts'),

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: prints the figures the foundation issue asks for. Data is generated here,
+ * deterministically (seed 42), into bench/data/ (git-ignored).
+ *   1. Core in Node: CSV → columnar table for N rows (streamed in 64 KiB chunks), NPS by month.
+ *   2. Chromium: the built bundle (npm run build first) loads and draws the same N-row file from a
+ *      sub-folder; time from navigation to first chart, and the main thread's long tasks meanwhile.
+ * ROWS=200000 npm run bench for a quicker run; default 1,000,000.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PAGE, makeSite, openBrowser, serve, writeSampleCsv } from '../scripts/lib-harness.mjs';
+import { cp } from 'node:fs/promises';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rows = Number(process.env.ROWS ?? 1_000_000);
+const dataDir = join(root, 'bench', 'data');
+await mkdir(dataDir, { recursive: true });
+const csvPath = join(dataDir, `feedback-${rows}.csv`);
+const exists = await stat(csvPath).then(() => true, () => false);
+if (!exists) {
+  const started = performance.now();
+  await writeSampleCsv(csvPath, { seed: 42, rows });
+  console.log(`generated ${csvPath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+const bytes = (await stat(csvPath)).size;
+console.log(`data: ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
+
+// 1. Core in Node.
+const { outputFiles } = await build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'esm', write: false });
+const core = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+const ingestOnce = async () => {
+  const ingest = core.createCsvIngest({});
+  for await (const chunk of createReadStream(csvPath, { highWaterMark: 64 * 1024 })) ingest.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  return ingest.finish();
+};
+const heapBefore = (global.gc?.(), process.memoryUsage().heapUsed);
+let t = performance.now();
+const { table, quality } = await ingestOnce();
+const ingestMs = performance.now() - t;
+const typedBytes = table.day.byteLength + table.scores.nps.byteLength + table.scores.csat.byteLength + table.scores.ces.byteLength +
+  (table.stage?.codes.byteLength ?? 0) + table.dimensions.reduce((sum, d) => sum + d.codes.byteLength, 0);
+console.log(`core: CSV → table ${ingestMs.toFixed(0)} ms (${(bytes / 1e6 / (ingestMs / 1000)).toFixed(0)} MB/s); ` +
+  `${quality.accepted.toLocaleString('en')} accepted, ${quality.duplicates.toLocaleString('en')} duplicates, ${quality.rejected.toLocaleString('en')} rejected`);
+console.log(`core: typed columns ${(typedBytes / table.rowCount).toFixed(1)} bytes/accepted row (excluding comment text); heap growth ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`);
+for (const [label, options] of [['NPS by month', { interval: 'month' }], ['NPS by month × department', { interval: 'month', dimension: 'department' }]]) {
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    t = performance.now();
+    core.npsSeries(core.aggregateNps(table, options), 5);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`core: ${label}: median ${times[3].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
+}
+
+// 2. Chromium, built bundle.
+const site = await makeSite(PAGE(`<nps-trend src="feedback.csv" interval="month" target="40"></nps-trend>`));
+await cp(csvPath, join(site.reports, 'feedback.csv'));
+const server = await serve(site.site);
+const { browser, page, problems } = await openBrowser();
+try {
+  t = performance.now();
+  await page.goto(`${server.origin}/intranet/reports/`);
+  await page.locator('nps-trend .point').first().waitFor({ timeout: 120_000 });
+  const firstChartMs = performance.now() - t;
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const points = await page.locator('nps-trend .point').count();
+  console.log(`chromium: ${rows.toLocaleString('en')} rows from src to first chart ${firstChartMs.toFixed(0)} ms (${points} periods drawn)`);
+  console.log(`chromium: main-thread long tasks: ${longTasks.length ? `${longTasks.join(', ')} ms (longest ${Math.max(...longTasks)} ms)` : 'none'}`);
+  if (problems.length) console.log(`chromium problems: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  await server.close();
+  await site.remove();
+}
