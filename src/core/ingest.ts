@@ -27,7 +27,10 @@ class RowIngest {
   readonly #layout: ColumnLayout;
   readonly #builder: TableBuilder;
   readonly #quality = createQualityReport();
-  readonly #seen = new Set<string>();
+  /** Respondent keys already accepted, per day. */
+  readonly #seen = new Map<number, Set<string>>();
+  /** Reused for every row: the ingest loop allocates nothing per accepted row but the table itself. */
+  readonly #scores: Record<ScoreField, number> = { nps: MISSING_SCORE, csat: MISSING_SCORE, ces: MISSING_SCORE };
   readonly #parseDate: (value: unknown) => DateParseResult;
   readonly #parseScore: (value: unknown, field: ScoreField) => ScoreParseResult;
   readonly #scoreColumns: ReadonlyArray<[ScoreField, number]>;
@@ -70,9 +73,11 @@ class RowIngest {
     const date = this.#parseDate(read(canonical.date!));
     if ('error' in date) return recordRejection(quality, line, date.error);
 
-    const scores = { nps: MISSING_SCORE, csat: MISSING_SCORE, ces: MISSING_SCORE };
+    const scores = this.#scores;
+    scores.nps = scores.csat = scores.ces = MISSING_SCORE;
     let answered = false;
-    for (const [field, index] of this.#scoreColumns) {
+    for (let i = 0; i < this.#scoreColumns.length; i++) {
+      const [field, index] = this.#scoreColumns[i]!;
       const score = this.#parseScore(read(index), field);
       if ('error' in score) return recordRejection(quality, line, score.error, field);
       if ('value' in score) {
@@ -86,20 +91,22 @@ class RowIngest {
     if (respondent === '') {
       quality.withoutRespondent++;
     } else {
-      const key = detached(`${date.day}\u0000${respondent}`);
-      if (this.#seen.has(key)) return recordDuplicate(quality, line);
-      this.#seen.add(key);
+      // One small set per day rather than one set of "day|respondent" strings: no key is built for a lookup.
+      let seenToday = this.#seen.get(date.day);
+      if (!seenToday) this.#seen.set(date.day, (seenToday = new Set()));
+      if (seenToday.has(respondent)) return recordDuplicate(quality, line);
+      seenToday.add(detached(respondent));
     }
 
     for (let i = 0; i < dimensions.length; i++) this.#dimensions[i] = textOf(read(dimensions[i]!.index)).trim();
     quality.accepted++;
-    this.#builder.append({
-      day: date.day,
-      ...scores,
-      stage: canonical.stage === undefined ? '' : textOf(read(canonical.stage)).trim(),
-      dimensions: this.#dimensions,
-      comment: canonical.comment === undefined ? '' : detached(textOf(read(canonical.comment)).trim()),
-    });
+    this.#builder.append(
+      date.day,
+      scores,
+      canonical.stage === undefined ? '' : textOf(read(canonical.stage)).trim(),
+      this.#dimensions,
+      canonical.comment === undefined ? '' : detached(textOf(read(canonical.comment)).trim()),
+    );
   }
 
   finish(): IngestResult {

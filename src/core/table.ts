@@ -65,17 +65,6 @@ export class CategoryBuilder {
   }
 }
 
-export interface TableRowValues {
-  day: number;
-  nps: number;
-  csat: number;
-  ces: number;
-  /** Parallel to the builder's stage/dimension builders; '' for no value. */
-  stage: string;
-  dimensions: readonly string[];
-  comment: string;
-}
-
 export class TableBuilder {
   #rowCount = 0;
   #day = new Int32Array(INITIAL_CAPACITY);
@@ -98,7 +87,8 @@ export class TableBuilder {
     return this.#rowCount;
   }
 
-  append(values: TableRowValues): void {
+  /** One accepted row; `dimensions` is parallel to the names given to the constructor, '' for no value. */
+  append(day: number, scores: Readonly<Record<ScoreField, number>>, stage: string, dimensions: readonly string[], comment: string): void {
     const row = this.#rowCount++;
     if (row >= this.#day.length) {
       const capacity = this.#day.length * 2;
@@ -107,19 +97,19 @@ export class TableBuilder {
       this.#csat = grow(this.#csat, capacity);
       this.#ces = grow(this.#ces, capacity);
     }
-    this.#day[row] = values.day;
-    this.#nps[row] = values.nps;
-    this.#csat[row] = values.csat;
-    this.#ces[row] = values.ces;
-    if (values.day < this.#firstDay) this.#firstDay = values.day;
-    if (values.day > this.#lastDay) this.#lastDay = values.day;
-    this.#stage?.set(row, values.stage);
-    for (let i = 0; i < this.#dimensions.length; i++) this.#dimensions[i]!.set(row, values.dimensions[i] ?? '');
-    if (values.comment !== '') {
+    this.#day[row] = day;
+    this.#nps[row] = scores.nps;
+    this.#csat[row] = scores.csat;
+    this.#ces[row] = scores.ces;
+    if (day < this.#firstDay) this.#firstDay = day;
+    if (day > this.#lastDay) this.#lastDay = day;
+    this.#stage?.set(row, stage);
+    for (let i = 0; i < this.#dimensions.length; i++) this.#dimensions[i]!.set(row, dimensions[i] ?? '');
+    if (comment !== '') {
       const index = this.#commentTexts.length;
       if (index >= this.#commentRows.length) this.#commentRows = grow(this.#commentRows, index * 2);
       this.#commentRows[index] = row;
-      this.#commentTexts.push(values.comment);
+      this.#commentTexts.push(comment);
     }
   }
 
