@@ -62,6 +62,19 @@ export function mergePartials(...partials: readonly NpsPartial[]): NpsPartial {
   return merged;
 }
 
+/**
+ * Keeps the buckets whose period starts within [fromDay, toDay]: the day-range filter for counts that
+ * arrive already aggregated (rows are filtered day by day in {@link aggregateNps} instead).
+ */
+export function restrictPartial(partial: NpsPartial, fromDay: number | null, toDay: number | null): NpsPartial {
+  if (fromDay === null && toDay === null) return partial;
+  const restricted = emptyPartial(partial.interval, partial.dimension);
+  for (const [key, bucket] of partial.buckets) {
+    if ((fromDay === null || bucket.periodStart >= fromDay) && (toDay === null || bucket.periodStart <= toDay)) restricted.buckets.set(key, bucket);
+  }
+  return restricted;
+}
+
 export interface AggregateOptions {
   readonly interval: IntervalName;
   /** Group by this dimension (a column name of the table, or 'stage'). */

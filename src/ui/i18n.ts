@@ -57,24 +57,30 @@ export interface Translator {
 
 const translators = new Map<string, Translator>();
 
+/** Builds an Intl formatter on first use: constructing them is the costliest part of a first render. */
+function lazy<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
 export function translator(requested: string): Translator {
-  const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length ? requested : 'en';
-  let cached = translators.get(locale);
+  let cached = translators.get(requested);
   if (cached) return cached;
+  const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length ? requested : 'en';
   const messages = catalogueFor(locale);
-  const plural = new Intl.PluralRules(locale);
-  const numberFormats = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
-  const signedFormats = [0, 1].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }));
-  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const byteFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const yearFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
-  const number = (value: number, digits = 0) => numberFormats[digits]!.format(value);
+  const plural = lazy(() => new Intl.PluralRules(locale));
+  const numberFormats = [0, 1, 2, 3].map((digits) => lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  const signedFormats = [0, 1].map((digits) => lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' })));
+  const percentFormat = lazy(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const byteFormat = lazy(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }));
+  const dayFormat = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const monthFormat = lazy(() => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  const yearFormat = lazy(() => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }));
+  const number = (value: number, digits = 0) => numberFormats[digits]!().format(value);
 
   const t = (key: MessageKey, params: MessageParams = {}): string => {
     const message = messages[key] ?? en[key];
-    const template = typeof message === 'string' ? message : (message[plural.select(Number(params.count ?? 0))] ?? message.other);
+    const template = typeof message === 'string' ? message : (message[plural().select(Number(params.count ?? 0))] ?? message.other);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
@@ -87,28 +93,28 @@ export function translator(requested: string): Translator {
     dir: directionOf(locale),
     t,
     number,
-    signed: (value, digits = 0) => signedFormats[digits]!.format(value),
-    percent: (value) => percentFormat.format(value),
+    signed: (value, digits = 0) => signedFormats[digits]!().format(value),
+    percent: (value) => percentFormat().format(value),
     pValue: (p) => (p < 0.001 ? `< ${number(0.001, 3)}` : number(p, 3)),
-    bytes: (count) => byteFormat.format(count / 1_000_000),
+    bytes: (count) => byteFormat().format(count / 1_000_000),
     period(startDay, interval) {
       const date = dayToDate(startDay);
       switch (interval) {
         case 'day':
-          return dayFormat.format(date);
+          return dayFormat().format(date);
         case 'week': {
           const { week, weekYear } = isoWeekOf(startDay);
-          return t('period.week', { week: number(week), year: yearFormat.format(new Date(Date.UTC(weekYear, 6, 1))) });
+          return t('period.week', { week: number(week), year: yearFormat().format(new Date(Date.UTC(weekYear, 6, 1))) });
         }
         case 'month':
-          return monthFormat.format(date);
+          return monthFormat().format(date);
         case 'quarter':
-          return t('period.quarter', { quarter: number(Math.floor(date.getUTCMonth() / 3) + 1), year: yearFormat.format(date) });
+          return t('period.quarter', { quarter: number(Math.floor(date.getUTCMonth() / 3) + 1), year: yearFormat().format(date) });
         case 'year':
-          return yearFormat.format(date);
+          return yearFormat().format(date);
       }
     },
   };
-  translators.set(locale, cached);
+  translators.set(requested, cached);
   return cached;
 }

@@ -4,7 +4,7 @@
  * it never returns rows. Kept free of worker globals so it can be tested on the page directly.
  */
 import { transfer } from 'comlink';
-import { aggregateNps, type NpsPartial } from '../core/aggregate.ts';
+import { aggregateNps, restrictPartial, type NpsPartial } from '../core/aggregate.ts';
 import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import { ingestColumns, ingestRecords } from '../core/ingest.ts';
@@ -115,7 +115,7 @@ export function createEngine() {
         if (!isIntervalName(query.interval)) throw new CxDataError('internal', `Unknown interval "${query.interval}".`, { detail: query.interval });
         let partial: NpsPartial;
         if (source.kind === 'counts') {
-          partial = partialFromCounts(source.counts, query.interval);
+          partial = restrictPartial(partialFromCounts(source.counts, query.interval), query.fromDay ?? null, query.toDay ?? null);
         } else {
           partial = aggregateNps(source.table, {
             interval: query.interval,
