@@ -5,7 +5,7 @@
  * users supply pre-aggregated counts instead of rows.
  */
 import { CxDataError } from './errors.ts';
-import { periodStartsByDay, type IntervalName } from './periods.ts';
+import { offsetPeriod, periodStartsByDay, type IntervalName } from './periods.ts';
 import type { FeedbackTable } from './table.ts';
 
 export interface NpsBucket {
@@ -63,14 +63,16 @@ export function mergePartials(...partials: readonly NpsPartial[]): NpsPartial {
 }
 
 /**
- * Keeps the buckets whose period starts within [fromDay, toDay]: the day-range filter for counts that
- * arrive already aggregated (rows are filtered day by day in {@link aggregateNps} instead).
+ * Keeps the buckets whose period overlaps [fromDay, toDay]: the day-range filter for counts that
+ * arrive already aggregated. Rows are filtered day by day in {@link aggregateNps}, which also keeps
+ * a partly covered period, so both inputs show the same periods.
  */
 export function restrictPartial(partial: NpsPartial, fromDay: number | null, toDay: number | null): NpsPartial {
   if (fromDay === null && toDay === null) return partial;
   const restricted = emptyPartial(partial.interval, partial.dimension);
   for (const [key, bucket] of partial.buckets) {
-    if ((fromDay === null || bucket.periodStart >= fromDay) && (toDay === null || bucket.periodStart <= toDay)) restricted.buckets.set(key, bucket);
+    const lastDay = offsetPeriod(bucket.periodStart, partial.interval, 1) - 1;
+    if ((fromDay === null || lastDay >= fromDay) && (toDay === null || bucket.periodStart <= toDay)) restricted.buckets.set(key, bucket);
   }
   return restricted;
 }
