@@ -13,6 +13,8 @@ export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>
 export type Catalogue = Readonly<Record<MessageKey, string | PluralMessage>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+const translators = new Map<string, Translator>();
+
 const catalogues = new Map<string, Catalogue>([
   ['en', en],
   ['ar', ar],
@@ -21,6 +23,7 @@ const catalogues = new Map<string, Catalogue>([
 /** Adds or replaces the messages for a language (`'el'`, `'hu'`, `'pl-PL'` …). Missing keys fall back to English. */
 export function registerLocale(locale: string, catalogue: Partial<Catalogue>): void {
   catalogues.set(locale.toLowerCase(), { ...en, ...catalogue });
+  translators.clear();
 }
 
 export function registeredLocales(): string[] {
@@ -55,7 +58,14 @@ export interface Translator {
   period(startDay: number, interval: IntervalName): string;
 }
 
-const translators = new Map<string, Translator>();
+/** A malformed tag (a typo in the `locale` attribute) must fall back to English, not throw. */
+function isSupportedLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Builds an Intl formatter on first use: constructing them is the costliest part of a first render. */
 function lazy<T>(create: () => T): () => T {
@@ -66,7 +76,7 @@ function lazy<T>(create: () => T): () => T {
 export function translator(requested: string): Translator {
   let cached = translators.get(requested);
   if (cached) return cached;
-  const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length ? requested : 'en';
+  const locale = isSupportedLocale(requested) ? requested : 'en';
   const messages = catalogueFor(locale);
   const plural = lazy(() => new Intl.PluralRules(locale));
   const numberFormats = [0, 1, 2, 3].map((digits) => lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 })));

@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import { directionOf, registerLocale, translator, type Catalogue } from '../../src/ui/i18n.ts';
+import { ar } from '../../src/ui/locales/ar.ts';
+import { en } from '../../src/ui/locales/en.ts';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+describe('i18n', () => {
+  for (const [locale, catalogue] of [['en', en], ['ar', ar]] as const) {
+    it(`gives every plural message in "${locale}" each plural form the language uses`, () => {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const [key, message] of Object.entries(catalogue as Catalogue)) {
+        if (typeof message === 'string') continue;
+        for (const category of categories) expect(message, `${key}.${category}`).to.have.property(category);
+      }
+    });
+  }
+
+  it('has the same keys in Arabic as in English', () => {
+    expect(Object.keys(ar).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+
+  it('picks the Arabic plural form by count', () => {
+    const t = translator('ar').t;
+    expect(t('answers', { count: 1 })).to.equal('إجابة واحدة');
+    expect(t('answers', { count: 2 })).to.equal('إجابتان');
+    expect(t('answers', { count: 3 })).to.match(/إجابات$/);
+    expect(t('answers', { count: 11 })).to.match(/إجابة$/);
+  });
+
+  it('formats numbers in parameters with the locale', () => {
+    expect(translator('en').t('quality.badge.duplicates', { count: 3117 })).to.equal('3,117 duplicates');
+    expect(translator('en').t('quality.badge.skipped', { count: 1 })).to.equal('1 row skipped');
+  });
+
+  it('names periods of every interval', () => {
+    const { period } = translator('en');
+    expect(period(day('2024-03-01'), 'month')).to.equal('Mar 2024');
+    expect(period(day('2024-01-01'), 'quarter')).to.equal('Q1 2024');
+    expect(period(day('2024-01-01'), 'year')).to.equal('2024');
+    expect(period(day('2021-01-04'), 'week')).to.equal('Week 1, 2021');
+    expect(period(day('2020-12-28'), 'week')).to.equal('Week 53, 2020');
+    expect(period(day('2024-03-05'), 'day')).to.equal('Mar 5, 2024');
+  });
+
+  it('knows which languages are written right to left', () => {
+    expect(directionOf('ar')).to.equal('rtl');
+    expect(directionOf('ar-EG')).to.equal('rtl');
+    expect(directionOf('he')).to.equal('rtl');
+    expect(directionOf('el')).to.equal('ltr');
+    expect(directionOf('hu-HU')).to.equal('ltr');
+  });
+
+  it('lets a site add a language, falling back to English for missing keys', () => {
+    registerLocale('pl', { 'table.show': 'Pokaż tabelę', answers: { one: '{count} odpowiedź', few: '{count} odpowiedzi', many: '{count} odpowiedzi', other: '{count} odpowiedzi' } });
+    const pl = translator('pl');
+    expect(pl.t('table.show')).to.equal('Pokaż tabelę');
+    expect(pl.t('answers', { count: 22 })).to.equal('22 odpowiedzi');
+    expect(pl.t('answers', { count: 1 })).to.equal('1 odpowiedź');
+    expect(pl.t('table.hide')).to.equal('Hide table');
+  });
+
+  it('falls back to English for a tag the browser does not know', () => {
+    expect(translator('xx-invalid-').t('table.show')).to.equal('Show table');
+  });
+});
