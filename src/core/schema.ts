@@ -1,3 +1,5 @@
+import { CxDataError } from './errors.ts';
+
 /**
  * The feedback schema: the canonical fields every element understands, the score scales, and the
  * mapping from a user's own column names (`fields="date:submitted_at,nps:likelihood_to_recommend"`).
@@ -23,8 +25,13 @@ export const MISSING_SCORE = -1;
 /** Canonical field → the name of the column that holds it in the user's data. */
 export type FieldMapping = Partial<Record<CanonicalField, string>>;
 
-export class FieldMappingError extends Error {
+/** A `fields` attribute the user has to correct: reaches the element as the localised `bad-fields` error. */
+export class FieldMappingError extends CxDataError {
   override name = 'FieldMappingError';
+
+  constructor(message: string) {
+    super('bad-fields', message, { detail: message });
+  }
 }
 
 export function isCanonicalField(name: string): name is CanonicalField {
@@ -64,7 +71,7 @@ export interface ColumnLayout {
 /**
  * Matches a header to the schema: an explicit mapping wins, otherwise a column whose trimmed,
  * case-folded name equals the canonical name.
- * @throws FieldMappingError when a mapped column is not in the header.
+ * @throws CxDataError `missing-column` when a mapped column is not in the header.
  */
 export function resolveColumns(header: readonly string[], mapping: FieldMapping): ColumnLayout {
   const folded = header.map((name) => name.trim().toLowerCase());
@@ -73,7 +80,11 @@ export function resolveColumns(header: readonly string[], mapping: FieldMapping)
     const wanted = mapping[field];
     if (wanted !== undefined) {
       const index = folded.indexOf(wanted.trim().toLowerCase());
-      if (index < 0) throw new FieldMappingError(`Column "${wanted}" (mapped to ${field}) is not in the data; columns are: ${header.join(', ')}.`);
+      if (index < 0) {
+        throw new CxDataError('missing-column', `Column "${wanted}" (mapped to ${field}) is not in the data; columns are: ${header.join(', ')}.`, {
+          field: wanted,
+        });
+      }
       canonical[field] = index;
     }
   }
