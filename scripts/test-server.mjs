@@ -1,6 +1,6 @@
 /**
  * Test-only endpoints for web-test-runner, so worker tests can see what the worker fetched:
- *   /__test/feedback.csv?token=T&rows=N&delayMs=D&chunkDelayMs=C  a generated CSV, counted per token
+ *   /__test/feedback?token=T&rows=N&delayMs=D&chunkDelayMs=C  a generated CSV, counted per token
  *   /__test/count?token=T                                          how many times T was fetched
  * `delayMs` holds the response back; `chunkDelayMs` streams it slowly (one row per chunk), so a test
  * can act while a load is still running.
@@ -21,12 +21,15 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export function testServerMiddleware() {
   return async (context, next) => {
     if (!context.path.startsWith('/__test/')) return next();
+    // The paths have no file extension on purpose: wtr marks every path with one as cacheable for a
+    // year, and a second load served from the browser cache would never be counted here.
+    context.set('Cache-Control', 'no-store');
     const token = context.query.token ?? '';
     if (context.path === '/__test/count') {
       context.body = String(counts.get(token) ?? 0);
       return;
     }
-    if (context.path === '/__test/feedback.csv') {
+    if (context.path === '/__test/feedback') {
       counts.set(token, (counts.get(token) ?? 0) + 1);
       const lines = feedbackCsv(Number(context.query.rows ?? 30));
       await sleep(Number(context.query.delayMs ?? 0));

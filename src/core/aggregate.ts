@@ -92,7 +92,9 @@ export interface AggregateOptions {
 }
 
 function categoryColumn(table: FeedbackTable, name: string) {
-  const column = name === 'stage' ? table.stage : table.dimensions.find((d) => d.name === name);
+  // Column names match case-insensitively, as the `fields` mapping does.
+  const wanted = name.trim().toLowerCase();
+  const column = wanted === 'stage' ? table.stage : table.dimensions.find((d) => d.name.toLowerCase() === wanted);
   if (!column) throw new CxDataError('missing-column', `The data has no column "${name}".`, { field: name });
   return column;
 }

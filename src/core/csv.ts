@@ -4,29 +4,54 @@
  * never exists as one string, and the records are the same however the input was cut into chunks.
  *
  * Beyond RFC 4180 it accepts what spreadsheet exports actually produce: `;` and tab delimiters (sniffed
- * from the header), CR-only line breaks, a UTF-8 BOM, and stray quotes, which are kept as literal text
- * rather than failing the whole file. Only a quote left open at the end of the input is an error,
- * because then the rest of the file is one field and nothing after it can be trusted.
+ * from the header), CR-only line breaks, a UTF-8 BOM, and stray quotes in the middle of a field, which
+ * are kept as literal text rather than failing the whole file.
+ *
+ * A stray quote at the start of a field is the one mistake that cannot be read around: it opens a
+ * quoted field that swallows line breaks. So a record that is still inside quotes at the end of the
+ * input, or that has grown past `maxQuotedFieldLines` physical lines, is rejected on its own
+ * (`unclosedQuote`) and reading starts again at the line after the one it started on. One bad quote
+ * costs one row instead of the rest of the file, and the buffered record stays bounded.
  */
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
+/**
+ * Default for {@link CsvReaderOptions.maxQuotedFieldLines}. A survey comment with a thousand line breaks
+ * is already implausible; a "field" longer than that is a quote that was never closed.
+ */
+export const MAX_QUOTED_FIELD_LINES = 1000;
+
 export interface CsvReaderOptions {
   /** Sniffed from the first record when omitted. */
   delimiter?: CsvDelimiter;
+  /**
+   * The most physical lines one record may span because of line breaks inside quotes (a positive
+   * integer; default {@link MAX_QUOTED_FIELD_LINES}). A record still inside quotes when it would
+   * start line `maxQuotedFieldLines + 1` is treated as an unclosed quote.
+   */
+  maxQuotedFieldLines?: number;
 }
 
 export interface CsvSink {
-  /** A complete record (a fresh array each time). `line` is the 1-based physical line on which the record starts. */
+  /**
+   * A complete record (a fresh array each time). `line` is the 1-based physical line on which the
+   * record starts. Records arrive in file order.
+   */
   record(fields: string[], line: number): void;
-  /** The input ended inside a quoted field: everything from `line` on was one unterminated record. */
+  /**
+   * The record starting on `line` opened a quote that did not close before the end of the input, or
+   * not within `maxQuotedFieldLines` lines. That record is dropped, and reading resumes at the start
+   * of line `line + 1`: the lines it had swallowed are read again as records of their own and
+   * arrive after this call, in file order. May be called any number of times.
+   */
   unclosedQuote(line: number): void;
 }
 
 export interface CsvReader {
   /** Feed the next chunk. Bytes are decoded as UTF-8 (streaming, so a character split across chunks is fine); strings are taken as-is. */
   push(chunk: Uint8Array | string): void;
-  /** No more input: flushes the last record (with or without a trailing newline) or reports an unclosed quote. */
+  /** No more input: flushes the last record (with or without a trailing newline), or reports an unclosed quote and reads the lines after it. */
   end(): void;
   /** The delimiter in use (sniffed from the first record once it is complete; ',' until then). */
   readonly delimiter: CsvDelimiter;
@@ -57,22 +82,31 @@ const QUOTE_IN_QUOTED = 3;
  * header split across chunks is judged exactly like a whole one. The quoting rules are approximated
  * with all three candidates acting as separators, which is all the decision needs.
  */
-function createDelimiterSniffer() {
+function createDelimiterSniffer(lineLimit: number) {
   let inQuotes = false;
   let quotePending = false;
+  /** Line breaks inside quotes, counted as the parser counts them (CRLF is one). */
+  let quotedBreaks = 0;
+  let quotedCR = false;
   let atFieldStart = true;
   let hasContent = false;
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
   return {
-    /** Index just past the header's terminator in `text`, or -1 when the header is not complete yet. */
+    /**
+     * Index just past the header's terminator in `text`, or -1 when the header is not complete yet.
+     * A header still in quotes after `lineLimit` lines also ends the sniffing (at that line break), so
+     * an unclosed quote in the header cannot make the reader hold back the whole file.
+     */
     scan(text: string): number {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (inQuotes) {
           if (!quotePending) {
             if (c === QUOTE) quotePending = true;
+            else if ((c === CR || (c === LF && !quotedCR)) && ++quotedBreaks >= lineLimit) return i + 1;
+            quotedCR = c === CR;
             continue;
           }
           quotePending = false;
@@ -109,9 +143,11 @@ function createDelimiterSniffer() {
 }
 
 export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): CsvReader {
+  const lineLimit = options.maxQuotedFieldLines ?? MAX_QUOTED_FIELD_LINES;
+  if (!Number.isInteger(lineLimit) || lineLimit < 1) throw new RangeError(`maxQuotedFieldLines must be a positive integer, not ${lineLimit}.`);
   let delimiter: CsvDelimiter = options.delimiter ?? ',';
   let delimiterCode = delimiter.charCodeAt(0);
-  let sniffer = options.delimiter === undefined ? createDelimiterSniffer() : undefined;
+  let sniffer = options.delimiter === undefined ? createDelimiterSniffer(lineLimit) : undefined;
   /** Text held back while the header is incomplete and the delimiter therefore unknown. */
   let sniffBuffer = '';
 
@@ -130,6 +166,12 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
   let recordLine = 1;
   /** The previous character was a CR, so an LF now completes a CRLF and does not start another line. */
   let afterCR = false;
+  /**
+   * Raw text of the current record from its first line break on, as far as earlier chunks went; only
+   * while the record spans lines (`line !== recordLine`). It is what gets read again if the record
+   * turns out to be an unclosed quote, and it is bounded by `lineLimit` lines.
+   */
+  let pending = '';
 
   function breakLine(c: number): void {
     if (c === CR) {
@@ -147,23 +189,64 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
     sink.record(record, recordLine);
   }
 
+  /**
+   * Rejects the current record as an unclosed quote and returns the text to read next: the record's
+   * raw text from its first line break on (`pending` + `rest`). Reading it from FIELD_START on the
+   * record's own line makes that break an empty line, so the next record starts on `recordLine + 1`
+   * (and a CRLF stays one break).
+   */
+  function abandonRecord(rest: string): string {
+    const brokenLine = recordLine;
+    const replay = pending + rest;
+    pending = '';
+    fields = [];
+    fieldText = '';
+    state = FIELD_START;
+    line = recordLine;
+    afterCR = false;
+    sink.unclosedQuote(brokenLine);
+    return replay;
+  }
+
   /** The state machine. Runs of ordinary characters are sliced, never concatenated one by one. */
-  function parse(text: string): void {
-    const n = text.length;
+  function parse(input: string): void {
+    let text = input;
+    let n = text.length;
     const d = delimiterCode;
     let i = 0;
+    /**
+     * Where the current record's first line break is in `text`: 0 when it was in an earlier chunk (the
+     * text before is in `pending`), -1 while the record is still on its first line.
+     */
+    let spanStart = line === recordLine ? -1 : 0;
     while (i < n) {
       if (state === QUOTED) {
         let j = i;
+        let overLimit = false;
         // Quoted line breaks are kept verbatim but still advance the physical line count.
         for (; j < n; j++) {
           const c = text.charCodeAt(j);
           if (c === QUOTE) break;
-          if (c === CR || c === LF) breakLine(c);
-          else afterCR = false;
+          if (c === CR || c === LF) {
+            if (line === recordLine) spanStart = j;
+            breakLine(c);
+            if (line - recordLine >= lineLimit) {
+              overLimit = true;
+              break;
+            }
+          } else afterCR = false;
+        }
+        if (overLimit) {
+          // Swapping in the replay plus the rest of this chunk keeps one flat loop, so a replayed line
+          // that opens another unclosed quote is handled exactly like one read the first time.
+          text = abandonRecord(text.slice(spanStart));
+          n = text.length;
+          i = 0;
+          spanStart = -1;
+          continue;
         }
         if (j > i) fieldText += text.slice(i, j);
-        if (j === n) return;
+        if (j === n) break;
         state = QUOTE_IN_QUOTED;
         afterCR = false;
         i = j + 1;
@@ -203,7 +286,7 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
       if (j > i) afterCR = false;
       if (j === n) {
         fieldText += text.slice(i, n);
-        return;
+        break;
       }
       fields.push(fieldText === '' ? text.slice(i, j) : fieldText + text.slice(i, j));
       fieldText = '';
@@ -214,10 +297,15 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
         afterCR = false;
         continue;
       }
+      if (spanStart >= 0) {
+        pending = '';
+        spanStart = -1;
+      }
       emitRecord();
       breakLine(terminator);
       recordLine = line;
     }
+    if (spanStart >= 0) pending += text.slice(spanStart);
   }
 
   /** Routes decoded text through the sniffer until the header is complete, then straight to the parser. */
@@ -274,14 +362,15 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
       flushDecoder();
       ended = true;
       settleDelimiter();
-      if (state === QUOTED) {
-        sink.unclosedQuote(recordLine);
-      } else if (state !== FIELD_START || fields.length > 0) {
+      // Each replay starts after the previous broken record's first line, so this ends.
+      while (state === QUOTED) parse(abandonRecord(''));
+      if (state !== FIELD_START || fields.length > 0) {
         fields.push(fieldText);
         emitRecord();
       }
       fieldText = '';
       fields = [];
+      pending = '';
       state = FIELD_START;
     },
     get delimiter() {
@@ -293,23 +382,26 @@ export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): 
   };
 }
 
-/** Convenience for tests and small inputs: whole text → records. */
+/**
+ * Convenience for tests and small inputs: whole text → records. `unclosedQuoteLines` (present only
+ * when there were any) lists the start lines of the records rejected as unclosed quotes, in order.
+ */
 export function parseCsv(
   text: string,
   options?: CsvReaderOptions,
-): { records: { fields: string[]; line: number }[]; unclosedQuoteLine?: number; delimiter: CsvDelimiter } {
+): { records: { fields: string[]; line: number }[]; unclosedQuoteLines?: number[]; delimiter: CsvDelimiter } {
   const records: { fields: string[]; line: number }[] = [];
-  let unclosedQuoteLine: number | undefined;
+  const unclosedQuoteLines: number[] = [];
   const reader = createCsvReader(
     {
       record: (fields, line) => records.push({ fields, line }),
-      unclosedQuote: (line) => (unclosedQuoteLine = line),
+      unclosedQuote: (line) => unclosedQuoteLines.push(line),
     },
     options,
   );
   reader.push(text);
   reader.end();
-  return unclosedQuoteLine === undefined
+  return unclosedQuoteLines.length === 0
     ? { records, delimiter: reader.delimiter }
-    : { records, unclosedQuoteLine, delimiter: reader.delimiter };
+    : { records, unclosedQuoteLines, delimiter: reader.delimiter };
 }

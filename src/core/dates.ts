@@ -109,6 +109,9 @@ export function parseDateToDay(text: string): DateParseResult {
  * "as written" date, so UTC is the only choice that does not depend on the machine running the code.
  */
 export function dayFromDate(value: Date | number): DateParseResult {
+  // A bare number below 1e11 ms (before March 1973) is far more likely Unix seconds, an Excel serial
+  // (45366) or a compact 20240315 than a real 1970s timestamp; reading it as ms would put it in 1970.
+  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e11) return AMBIGUOUS;
   const ms = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) return INVALID;
   const day = Math.floor(ms / MS_PER_DAY);

@@ -44,6 +44,18 @@ export function offsetPeriod(startDay: number, interval: IntervalName, steps: nu
 }
 
 /**
+ * Widens a day range to whole periods: `from` moves to the start of its period and `to` to the end of
+ * its period. A chart point always covers a whole period, so a month is never shown from half its
+ * days, and rows and pre-aggregated counts select exactly the same periods.
+ */
+export function snapToPeriods(fromDay: number | null, toDay: number | null, interval: IntervalName): { fromDay: number | null; toDay: number | null } {
+  return {
+    fromDay: fromDay === null ? null : periodStartDay(fromDay, interval),
+    toDay: toDay === null ? null : offsetPeriod(periodStartDay(toDay, interval), interval, 1) - 1,
+  };
+}
+
+/**
  * Maps every day in [firstDay, lastDay] to the start of its period, once per distinct day, so the
  * per-row grouping loop is a single array lookup rather than a calendar computation per row.
  */

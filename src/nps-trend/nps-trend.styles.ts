@@ -148,21 +148,41 @@ export const npsTrendStyles = css`
   tr.selected {
     background: var(--_cx-surface);
   }
+  tr.suppressed td {
+    text-align: start;
+    color: var(--_cx-muted);
+    font-style: italic;
+  }
   @media (forced-colors: active) {
+    /* System colours only; the band is an outline so it never hides the line, the mix is told apart by shade. */
     .line,
     .point {
       stroke: CanvasText;
     }
-    .band,
-    .promoters,
-    .passives,
-    .detractors,
+    .band {
+      fill: none;
+      stroke: GrayText;
+      stroke-dasharray: 2 2;
+    }
+    .promoters {
+      fill: CanvasText;
+    }
+    .passives {
+      fill: GrayText;
+    }
+    .detractors {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
     .marker.up,
     .marker.down {
       fill: CanvasText;
-      forced-color-adjust: none;
     }
     .target {
+      stroke: Highlight;
+    }
+    .point:focus-visible,
+    .point.active {
       stroke: Highlight;
     }
   }

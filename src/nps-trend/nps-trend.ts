@@ -140,13 +140,23 @@ export class NpsTrend extends CxElement<NpsSeries> {
   @state() private tooltipVisible = false;
 
   #layout: TrendLayout | null = null;
+  #layoutInputs: readonly unknown[] | null = null;
+  #drawnLayout: TrendLayout | null = null;
 
   protected override queryArgs() {
-    return [this.interval, this.from, this.to, this.filter] as const;
+    return [this.interval, this.from, this.to, this.filter, this.target] as const;
   }
 
   protected override async query({ client, key }: QueryContext): Promise<NpsSeries> {
-    const interval = INTERVALS.includes(this.interval) ? this.interval : 'month';
+    // Attribute typos are reported, never guessed: a silently different chart is worse than an error.
+    if (!INTERVALS.includes(this.interval)) {
+      throw new CxDataError('bad-data', `interval="${this.interval}" is not one of ${INTERVALS.join(', ')}.`, { detail: `interval="${this.interval}"` });
+    }
+    if (this.target !== undefined && this.target !== null && !(Number.isFinite(this.target) && Math.abs(this.target) <= 100)) {
+      throw new CxDataError('bad-data', `target="${this.getAttribute('target') ?? this.target}" is not an NPS between -100 and 100.`, {
+        detail: `target="${this.getAttribute('target') ?? this.target}"`,
+      });
+    }
     const dayOf = (name: 'from' | 'to') => {
       const text = this[name];
       if (!text) return null;
@@ -154,13 +164,18 @@ export class NpsTrend extends CxElement<NpsSeries> {
       if ('error' in parsed) throw new CxDataError('bad-data', `${name}="${text}" is not a date (use YYYY-MM-DD).`, { detail: `${name}="${text}"` });
       return parsed.day;
     };
-    return client.queryNps(key, { interval, minN: this.minN, fromDay: dayOf('from'), toDay: dayOf('to'), filter: parseFilter(this.filter) });
+    return client.queryNps(key, { interval: this.interval, minN: this.minN, fromDay: dayOf('from'), toDay: dayOf('to'), filter: parseFilter(this.filter) });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const series = this.task.value;
-    this.#layout = series ? this.#computeLayout(series) : null;
+    const series = this.task.value ?? null;
+    // Hover and focus change only the active point: the geometry is recomputed when what it depends on changes.
+    const inputs = [series, this.chartWidth, this.direction, this.i18n, this.target, this.showCi] as const;
+    if (!this.#layoutInputs || inputs.some((value, i) => value !== this.#layoutInputs![i])) {
+      this.#layoutInputs = inputs;
+      this.#layout = series ? this.#computeLayout(series) : null;
+    }
     if (this.#layout && (this.activeStart === null || !this.#layout.byStart.has(this.activeStart))) {
       this.activeStart = this.#layout.shown.at(-1)?.periodStart ?? null;
     }
@@ -168,7 +183,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#drawAxes();
+    if (this.#drawnLayout !== this.#layout) this.#drawAxes();
   }
 
   #computeLayout(series: NpsSeries): TrendLayout {
@@ -204,6 +219,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     const xAxis = root.querySelector<SVGGElement>('.x-axis');
     const yAxis = root.querySelector<SVGGElement>('.y-axis');
     if (!layout || !xAxis || !yAxis || !this.task.value) return;
+    this.#drawnLayout = layout;
     const { x, y, periods } = layout;
     const interval = this.task.value.interval;
     // Thin the labels so the longest period name fits with room to spare (about 7 px a character).
@@ -219,15 +235,20 @@ export class NpsTrend extends CxElement<NpsSeries> {
     const rtl = this.direction === 'rtl';
     const yAxisMaker = rtl ? axisRight(y) : axisLeft(y);
     select(yAxis).call(yAxisMaker.ticks(5).tickFormat((value) => this.i18n.number(Number(value))).tickSizeOuter(0));
-    for (const g of [xAxis, yAxis]) g.querySelectorAll('text').forEach((t) => t.setAttribute('direction', this.direction));
+    // Period names are text in the element's language; y ticks are numbers anchored by d3 to their axis side.
+    xAxis.querySelectorAll('text').forEach((t) => t.setAttribute('direction', this.direction));
   }
 
   #pointLabel(point: ShownPeriod): string {
     const { i18n } = this;
     const interval = this.task.value!.interval;
     const change = point.change;
+    const series = this.task.value!;
+    const previousHidden = this.#layout!.suppressedStarts.includes(offsetPeriod(point.periodStart, interval, -1));
     const changeText = !change
-      ? i18n.t('change.none')
+      ? previousHidden
+        ? i18n.t('change.previousHidden', { minN: i18n.number(series.minN) })
+        : i18n.t('change.none')
       : i18n.t(change.significant === 'up' ? 'change.up' : change.significant === 'down' ? 'change.down' : 'change.same', {
           delta: change.significant ? i18n.number(Math.abs(change.delta)) : i18n.signed(change.delta),
           p: i18n.pValue(change.p),
@@ -322,7 +343,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
           ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
         </button>
       </div>
-      ${this.tableOpen ? this.#renderTable(series, layout) : nothing}
+      ${this.tableOpen ? this.#renderTable(series) : nothing}
     `;
   }
 
@@ -463,7 +484,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     </ul>`;
   }
 
-  #renderTable(series: NpsSeries, layout: TrendLayout): TemplateResult {
+  #renderTable(series: NpsSeries): TemplateResult {
     const { i18n } = this;
     const intervalName = i18n.t(`interval.${series.interval}`);
     return html`<table part="table" id="data-table">
@@ -481,23 +502,28 @@ export class NpsTrend extends CxElement<NpsSeries> {
         </tr>
       </thead>
       <tbody>
-        ${layout.shown.map(
-          (p) => html`<tr class=${p.periodStart === this.selectedStart ? 'selected' : ''}>
-            <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
-            <td>${i18n.number(p.nps)}</td>
-            <td>${i18n.number(p.lower)} – ${i18n.number(p.upper)}</td>
-            <td>${i18n.number(p.n)}</td>
-            <td>${i18n.number(p.promoters)}</td>
-            <td>${i18n.number(p.passives)}</td>
-            <td>${i18n.number(p.detractors)}</td>
-            <td>
-              ${p.change
-                ? html`${i18n.signed(p.change.delta)}${p.change.significant
-                    ? html` <span aria-hidden="true">${p.change.significant === 'up' ? '▲' : '▼'}</span> ${i18n.t('table.significant')}`
-                    : nothing}`
-                : '–'}
-            </td>
-          </tr>`,
+        ${series.points.map((p) =>
+          p.suppressed
+            ? html`<tr class="suppressed">
+                <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
+                <td colspan="7">${i18n.t('table.suppressed', { minN: i18n.number(series.minN) })}</td>
+              </tr>`
+            : html`<tr class=${p.periodStart === this.selectedStart ? 'selected' : ''}>
+                <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
+                <td>${i18n.number(p.nps)}</td>
+                <td>${i18n.number(p.lower)} – ${i18n.number(p.upper)}</td>
+                <td>${i18n.number(p.n)}</td>
+                <td>${i18n.number(p.promoters)}</td>
+                <td>${i18n.number(p.passives)}</td>
+                <td>${i18n.number(p.detractors)}</td>
+                <td>
+                  ${p.change
+                    ? html`${i18n.signed(p.change.delta)}${p.change.significant
+                        ? html` <span aria-hidden="true">${p.change.significant === 'up' ? '▲' : '▼'}</span> ${i18n.t('table.significant')}`
+                        : nothing}`
+                    : '–'}
+                </td>
+              </tr>`,
         )}
       </tbody>
     </table>`;

@@ -43,11 +43,15 @@ export function summarizeTrend(series: NpsSeries, shown: readonly ShownPeriod[],
     const key = Math.abs(change) < FLAT_TREND_POINTS ? 'summary.trend.flat' : change > 0 ? 'summary.trend.rising' : 'summary.trend.falling';
     sentences.push(i18n.t(key, { count: shown.length }));
   }
+  const newest = series.points.reduce((last, p) => Math.max(last, p.periodStart), -Infinity);
+  if (newest > latest.periodStart) sentences.push(i18n.t('summary.newerHidden', { minN: i18n.number(series.minN) }));
   if (target !== null) {
+    // Compared as displayed (whole points), so the text never says "0 points below" an NPS shown as the target.
+    const shownNps = Math.round(latest.nps);
     sentences.push(
-      latest.nps >= target
+      shownNps >= target
         ? i18n.t('summary.target.met', { target: i18n.number(target) })
-        : i18n.t('summary.target.missed', { target: i18n.number(target), gap: i18n.number(target - latest.nps) }),
+        : i18n.t('summary.target.missed', { target: i18n.number(target), gap: i18n.number(target - shownNps) }),
     );
   }
   return sentences.join(' ');

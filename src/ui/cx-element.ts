@@ -31,6 +31,18 @@ export interface QueryContext {
 
 const FALLBACK_WIDTH = 640;
 
+/**
+ * `min-n` guards privacy, so anything that is not a whole number ≥ 1 (a removed attribute, "",
+ * "five") means the default, never "no suppression".
+ */
+const minNAttribute = {
+  fromAttribute(value: string | null): number {
+    const parsed = value === null || value.trim() === '' ? NaN : Number(value);
+    return Number.isFinite(parsed) && parsed >= 1 ? Math.floor(parsed) : DEFAULT_MIN_N;
+  },
+  toAttribute: (value: number) => String(value),
+};
+
 function closestAttribute(start: Element, name: string): string | null {
   for (let node: Node | null = start; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
     if (node instanceof Element && node.hasAttribute(name)) return node.getAttribute(name);
@@ -118,7 +130,7 @@ export abstract class CxElement<Result> extends LitElement {
   @property({ attribute: false }) counts?: readonly NpsPeriodCounts[];
 
   /** Groups with fewer answers are suppressed: no score, interval or count leaves the engine. */
-  @property({ type: Number, attribute: 'min-n' }) minN = DEFAULT_MIN_N;
+  @property({ attribute: 'min-n', converter: minNAttribute }) minN = DEFAULT_MIN_N;
 
   /** BCP 47 language tag; defaults to the nearest `lang` attribute, then the browser's language. */
   @property() locale?: string;
@@ -163,14 +175,14 @@ export abstract class CxElement<Result> extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
-    this.#handle?.release();
-    this.#handle = null;
+    this.task.abort();
+    this.#releaseSource();
     this.#announced = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const locale = this.locale || closestAttribute(this.parentElement ?? this, 'lang') || navigator.language || 'en';
+    const locale = this.locale || closestAttribute(this, 'lang') || navigator.language || 'en';
     const i18n = translator(locale);
     this.i18n = i18n;
     const inherited = closestAttribute(this, 'dir');
@@ -183,7 +195,8 @@ export abstract class CxElement<Result> extends LitElement {
    */
   get dataComplete(): Promise<void> {
     const settled = () => this.updateComplete.then(() => undefined);
-    return this.task.taskComplete.then(settled, settled);
+    // A property set just before this call starts its task in the pending update: wait for that first.
+    return this.updateComplete.then(() => this.task.taskComplete).then(settled, settled);
   }
 
   /** Extra task arguments: when one changes, the query runs again (the source is kept). */
@@ -208,9 +221,20 @@ export abstract class CxElement<Result> extends LitElement {
   #sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
     if (counts) return { kind: 'counts', counts };
     if (data) return Array.isArray(data) ? { kind: 'records', records: data, fields } : { kind: 'columns', columns: data as Record<string, ArrayLike<unknown>>, fields };
+    if (!src) return null;
     // The worker resolves URLs against its own script, so relative ones are made absolute here.
-    if (src) return { kind: 'url', url: new URL(src, document.baseURI).href, fields };
-    return null;
+    let url: URL;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      throw new CxDataError('bad-data', `src="${src}" is not a URL.`, { detail: `src="${src}"` });
+    }
+    return { kind: 'url', url: url.href, fields };
+  }
+
+  #releaseSource(): void {
+    this.#handle?.release();
+    this.#handle = null;
   }
 
   async #run(
@@ -221,20 +245,26 @@ export abstract class CxElement<Result> extends LitElement {
     _extra: readonly unknown[],
     signal: AbortSignal,
   ): Promise<Result | null> {
-    const spec = this.#sourceSpec(src, fields, data, counts);
-    if (!spec) {
-      this.#handle?.release();
-      this.#handle = null;
+    // Lit updates detached elements too; a detached element holds nothing and reloads on reconnect.
+    if (!this.isConnected) {
+      this.#releaseSource();
       return null;
     }
-    const client = engineClient();
-    // Acquire before releasing: when the source is unchanged the engine keeps it loaded.
-    const handle = client.acquire(spec, (progress) => {
-      if (!signal.aborted) this.progress = progress;
-    });
-    this.#handle?.release();
-    this.#handle = handle;
     try {
+      const spec = this.#sourceSpec(src, fields, data, counts);
+      if (!spec) {
+        this.#releaseSource();
+        this.quality = null;
+        return null;
+      }
+      const client = engineClient();
+      // Acquire before releasing: when the source is unchanged the engine keeps it loaded.
+      const handle = client.acquire(spec, (progress) => {
+        if (!signal.aborted) this.progress = progress;
+      });
+      if (handle.key !== this.#handle?.key) this.quality = null;
+      this.#releaseSource();
+      this.#handle = handle;
       const summary = await handle.ready;
       signal.throwIfAborted();
       this.quality = summary.quality;
@@ -253,11 +283,13 @@ export abstract class CxElement<Result> extends LitElement {
       if (!signal.aborted) {
         const info = toErrorInfo(error);
         this.#lastError = info;
+        // The report stays for "no usable rows": it is the explanation. Otherwise it would describe other data.
+        if (info.code !== 'no-rows' && info.code !== 'bad-data' && info.code !== 'bad-counts') this.quality = null;
         this.dispatchEvent(new CxErrorEvent({ code: info.code, message: this.errorMessage(info), params: info.params }));
       }
       throw error;
     } finally {
-      this.progress = null;
+      if (!signal.aborted) this.progress = null;
     }
   }
 

@@ -23,13 +23,17 @@ export interface SourceHandle {
   readonly key: string;
   /** Settles when the source is loaded (rejects with a {@link CxDataError}). */
   readonly ready: Promise<SourceSummary>;
-  /** Lets go of the source; the last holder's release frees it in the worker. Idempotent. */
+  /** Lets go of the source; after the last holder's release it is freed in the worker. Idempotent. */
   release(): void;
 }
 
 interface SourceEntry {
   readonly spec: SourceSpec;
   refs: number;
+  /** The last load rejected; the next acquire or query tries again. */
+  failed: boolean;
+  /** Pending delayed release after the last holder let go. */
+  releaseTimer: ReturnType<typeof setTimeout> | undefined;
   /** The worker generation the load ran in; a restarted worker has to load it again. */
   generation: number;
   ready: Promise<SourceSummary>;
@@ -92,8 +96,12 @@ export class EngineClient {
   #killWorker: (error: CxDataError) => void = () => {};
   readonly #sources = new Map<string, SourceEntry>();
 
-  constructor(createWorker: WorkerFactory = defaultWorkerFactory) {
+  /** How long a source no element holds stays loaded, in case one asks for it again. */
+  releaseDelayMs: number;
+
+  constructor(createWorker: WorkerFactory = defaultWorkerFactory, { releaseDelayMs = 3000 }: { releaseDelayMs?: number } = {}) {
     this.#createWorker = createWorker;
+    this.releaseDelayMs = releaseDelayMs;
     this.#death.catch(() => {});
   }
 
@@ -102,7 +110,7 @@ export class EngineClient {
     return this.#generation;
   }
 
-  /** Keys of the sources held by at least one element. */
+  /** Keys of the sources loaded or loading (held, or released less than `releaseDelayMs` ago). */
   get sourceKeys(): string[] {
     return [...this.#sources.keys()];
   }
@@ -111,24 +119,29 @@ export class EngineClient {
     const key = keyOf(spec);
     let entry = this.#sources.get(key);
     if (!entry) {
-      entry = { spec, refs: 0, generation: -1, ready: Promise.resolve(null as never), listeners: new Set() };
+      entry = { spec, refs: 0, generation: -1, failed: false, releaseTimer: undefined, ready: Promise.resolve(null as never), listeners: new Set() };
       this.#sources.set(key, entry);
-      this.#load(key, entry);
     }
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = undefined;
+    // A load that failed (network, crash …) or ran in a worker that has since died is tried again.
+    if (entry.failed || entry.generation !== this.#generation || !this.#remote) this.#load(key, entry);
     entry.refs++;
     if (onProgress) entry.listeners.add(onProgress);
     let released = false;
     const held = entry;
     return {
       key,
-      ready: held.ready,
+      get ready() {
+        return held.ready;
+      },
       release: () => {
         if (released) return;
         released = true;
         if (onProgress) held.listeners.delete(onProgress);
-        if (--held.refs > 0 || this.#sources.get(key) !== held) return;
-        this.#sources.delete(key);
-        if (this.#remote && held.generation === this.#generation) void this.#remote.release(key).catch(() => {});
+        if (--held.refs > 0) return;
+        // Held back briefly, so an element moved in the DOM or a src switched back does not re-parse the file.
+        held.releaseTimer = setTimeout(() => this.#drop(key, held), this.releaseDelayMs);
       },
     };
   }
@@ -137,7 +150,7 @@ export class EngineClient {
   async queryNps(key: string, query: NpsQuery): Promise<NpsSeries> {
     const entry = this.#sources.get(key);
     if (!entry) throw new CxDataError('internal', `Source "${key}" is not held by any element.`, { detail: key });
-    if (entry.generation !== this.#generation || !this.#remote) this.#load(key, entry);
+    if (entry.failed || entry.generation !== this.#generation || !this.#remote) this.#load(key, entry);
     await entry.ready;
     const columns = await this.#call((remote) => remote.queryNps(key, query));
     return seriesFromColumns(columns);
@@ -148,15 +161,29 @@ export class EngineClient {
     this.#killWorker(new CxDataError('worker-crashed', reason));
   }
 
+  #drop(key: string, entry: SourceEntry): void {
+    if (entry.refs > 0 || this.#sources.get(key) !== entry) return;
+    this.#sources.delete(key);
+    if (this.#remote && entry.generation === this.#generation) void this.#remote.release(key).catch(() => {});
+  }
+
   #load(key: string, entry: SourceEntry): void {
+    entry.failed = false;
+    const ready = this.#startLoad(key, entry);
+    entry.ready = ready;
+    ready.catch(() => {
+      if (entry.ready === ready) entry.failed = true;
+    });
+  }
+
+  async #startLoad(key: string, entry: SourceEntry): Promise<SourceSummary> {
     const remote = this.#ensureWorker();
     entry.generation = this.#generation;
-    const progress = proxy((p: LoadProgress) => entry.listeners.forEach((listener) => listener(p)));
     const { spec } = entry;
-    entry.ready = this.#call<SourceSummary>(() => {
+    return this.#call<SourceSummary>(() => {
       switch (spec.kind) {
         case 'url':
-          return remote.loadUrl(key, spec.url, spec.fields, progress);
+          return remote.loadUrl(key, spec.url, spec.fields, proxy((p: LoadProgress) => entry.listeners.forEach((listener) => listener(p))));
         case 'records': {
           const columns = recordsToColumns(spec.records);
           return columns ? remote.loadColumns(key, columns, spec.fields) : remote.loadRecords(key, spec.records, spec.fields);
@@ -167,7 +194,6 @@ export class EngineClient {
           return remote.loadCounts(key, spec.counts);
       }
     });
-    entry.ready.catch(() => {});
   }
 
   async #call<T>(invoke: (remote: Remote<Engine>) => Promise<EngineResult<T>>): Promise<T> {
@@ -177,7 +203,13 @@ export class EngineClient {
 
   #ensureWorker(): Remote<Engine> {
     if (this.#remote) return this.#remote;
-    const worker = this.#createWorker();
+    let worker: Worker;
+    try {
+      worker = this.#createWorker();
+    } catch (error) {
+      // E.g. a SecurityError when the bundle is served from another origin than the page.
+      throw new CxDataError('worker-crashed', `The data engine could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const remote = wrap<Engine>(worker);
     this.#generation++;
     this.#worker = worker;

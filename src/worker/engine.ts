@@ -3,12 +3,12 @@
  * queries. Everything it returns is either a summary or typed-array columns marked for transfer;
  * it never returns rows. Kept free of worker globals so it can be tested on the page directly.
  */
-import { transfer } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import { aggregateNps, restrictPartial, type NpsPartial } from '../core/aggregate.ts';
 import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import { ingestColumns, ingestRecords } from '../core/ingest.ts';
-import { isIntervalName, type IntervalName } from '../core/periods.ts';
+import { isIntervalName, snapToPeriods, type IntervalName } from '../core/periods.ts';
 import type { QualityReport } from '../core/quality.ts';
 import { parseFieldMapping } from '../core/schema.ts';
 import { npsSeries } from '../core/series.ts';
@@ -44,9 +44,15 @@ type StoredSource =
 
 export type ProgressCallback = (progress: LoadProgress) => void;
 
-async function settle<T>(work: () => T | Promise<T>): Promise<EngineResult<T>> {
+/**
+ * Runs `work` and wraps its outcome. `transferables` lists buffers of the value to move rather than
+ * copy: Comlink only honours `transfer()` on the object it posts, which is this wrapper.
+ */
+async function settle<T>(work: () => T | Promise<T>, transferables?: (value: T) => Transferable[]): Promise<EngineResult<T>> {
   try {
-    return { ok: true, value: await work() };
+    const value = await work();
+    const result = { ok: true as const, value };
+    return transferables ? transfer(result, transferables(value)) : result;
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
@@ -87,6 +93,8 @@ export function createEngine() {
           return store(key, { kind: 'table', table, quality });
         } finally {
           if (loading.get(key) === controller) loading.delete(key);
+          // The page's progress callback arrives as a Comlink proxy with its own message port; free it.
+          (onProgress as Partial<Record<typeof releaseProxy, () => void>> | undefined)?.[releaseProxy]?.();
         }
       });
     },
@@ -113,21 +121,26 @@ export function createEngine() {
         const source = sources.get(key);
         if (!source) throw new CxDataError('internal', `No data is loaded under "${key}".`, { detail: key });
         if (!isIntervalName(query.interval)) throw new CxDataError('internal', `Unknown interval "${query.interval}".`, { detail: query.interval });
+        const { fromDay, toDay } = snapToPeriods(query.fromDay ?? null, query.toDay ?? null, query.interval);
         let partial: NpsPartial;
         if (source.kind === 'counts') {
-          partial = restrictPartial(partialFromCounts(source.counts, query.interval), query.fromDay ?? null, query.toDay ?? null);
+          if (query.filter || query.dimension) {
+            throw new CxDataError('bad-data', 'Pre-aggregated counts cannot be filtered or grouped: aggregate them for the segment you want.', {
+              detail: 'filter',
+            });
+          }
+          partial = restrictPartial(partialFromCounts(source.counts, query.interval), fromDay, toDay);
         } else {
           partial = aggregateNps(source.table, {
             interval: query.interval,
             dimension: query.dimension ?? null,
-            fromDay: query.fromDay ?? undefined,
-            toDay: query.toDay ?? undefined,
+            fromDay: fromDay ?? undefined,
+            toDay: toDay ?? undefined,
             filter: query.filter ?? null,
           });
         }
-        const columns = seriesToColumns(npsSeries(partial, query.minN));
-        return transfer(columns, seriesTransferables(columns));
-      });
+        return seriesToColumns(npsSeries(partial, query.minN));
+      }, seriesTransferables);
     },
 
     /** Drops a table (and cancels its load, if one is running). */

@@ -132,13 +132,19 @@ describe('dates', () => {
       expect(dayFromDate(MS_2024_03_31)).to.deep.equal({ day: DAY_2024_03_31 });
       expect(dayFromDate(MS_2024_03_31 + MS_PER_DAY - 1)).to.deep.equal({ day: DAY_2024_03_31 });
       expect(dayFromDate(MS_2024_03_31 + MS_PER_DAY)).to.deep.equal({ day: DAY_2024_04_01 });
-      expect(dayFromDate(0)).to.deep.equal({ day: 0 });
     });
 
-    it('rounds instants before 1970 down to their day', () => {
-      expect(dayFromDate(-1)).to.deep.equal({ day: -1 });
-      expect(dayFromDate(-MS_PER_DAY)).to.deep.equal({ day: -1 });
-      expect(dayFromDate(-MS_PER_DAY - 1)).to.deep.equal({ day: -2 });
+    it('never reads a small number as a 1970 date: seconds, Excel serials and 20240315 are ambiguous', () => {
+      for (const value of [0, 1_711_843_200 /* Unix seconds */, 45_366 /* Excel serial */, 20_240_315, -1, 99_999_999_999]) {
+        expect(dayFromDate(value), String(value)).to.deep.equal({ error: 'ambiguous-date' });
+      }
+      expect(dayFromDate(100_000_000_000)).to.deep.equal({ day: 1157 }); // 1973-03-03T09:46:40Z: 1e11 / 86.4e6 = 1157.4
+    });
+
+    it('rounds Date objects before 1970 down to their day', () => {
+      expect(dayFromDate(new Date(-1))).to.deep.equal({ day: -1 });
+      expect(dayFromDate(new Date(-MS_PER_DAY))).to.deep.equal({ day: -1 });
+      expect(dayFromDate(new Date(-MS_PER_DAY - 1))).to.deep.equal({ day: -2 });
     });
 
     it('takes the UTC calendar day of a Date object', () => {
@@ -168,7 +174,7 @@ describe('dates', () => {
 
     it('round-trips with dayFromDate', () => {
       for (const day of [DAY_1900_01_01, -1, 0, DAY_2024_02_29, DAY_2199_12_31]) {
-        expect(dayFromDate(dayToUtcMs(day))).to.deep.equal({ day });
+        expect(dayFromDate(new Date(dayToUtcMs(day)))).to.deep.equal({ day });
       }
     });
   });

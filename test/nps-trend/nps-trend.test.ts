@@ -61,16 +61,18 @@ describe('<nps-trend>', () => {
     expect(points(el)[0]!.getAttribute('aria-label')).to.match(/^Jan 2024: NPS -50, 95 % interval -?\d+ to -?\d+, 20 answers\. No comparison/);
     // February compares with January (adjacent and shown); April cannot compare with suppressed March.
     expect(points(el)[1]!.getAttribute('aria-label')).to.match(/from the period before/);
-    expect(points(el)[2]!.getAttribute('aria-label')).to.contain('No comparison with the period before.');
+    expect(points(el)[2]!.getAttribute('aria-label')).to.contain('No comparison: the period before has fewer than 5 answers.');
   });
 
-  it('keeps suppressed periods out of the table', async () => {
+  it('lists a suppressed period in the table as "fewer than 5" without any of its numbers', async () => {
     const el = await render(html`<nps-trend .data=${sampleRecords()}></nps-trend>`);
     shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
     await el.updateComplete;
     const rows = [...shadow(el).querySelectorAll('tbody tr')].map((row) => row.querySelector('th')!.textContent!.trim());
-    expect(rows).to.deep.equal(['Jan 2024', 'Feb 2024', 'Apr 2024', 'May 2024', 'Jun 2024']);
-    expect(shadow(el).querySelector('table')!.textContent).not.to.contain('Mar');
+    expect(rows).to.deep.equal(['Jan 2024', 'Feb 2024', 'Mar 2024', 'Apr 2024', 'May 2024', 'Jun 2024']);
+    const march = shadow(el).querySelectorAll('tbody tr')[2]!;
+    expect(march.querySelectorAll('td')).to.have.length(1);
+    expect(march.querySelector('td')!.textContent!.trim()).to.equal('Fewer than 5 answers: not shown');
   });
 
   it('moves between periods with the arrow keys, Home and End, and selects with Enter', async () => {
@@ -226,5 +228,68 @@ describe('<nps-trend>', () => {
     await aTimeout(50);
     await el.updateComplete;
     expect(Number(points(el).at(-1)!.getAttribute('cx'))).to.be.lessThan(wide);
+  });
+
+  it('keeps suppressing when min-n is removed, emptied or not a number', async () => {
+    const el = await render(html`<nps-trend min-n="10" .data=${sampleRecords()}></nps-trend>`);
+    for (const value of [null, '', 'five', '0']) {
+      if (value === null) el.removeAttribute('min-n');
+      else el.setAttribute('min-n', value);
+      await el.dataComplete;
+      expect(el.minN, String(value)).to.equal(5);
+      expect(points(el).map((p) => p.getAttribute('aria-label')).join(' '), String(value)).not.to.contain('Mar 2024');
+    }
+  });
+
+  it('reports an unknown interval, a non-numeric target and a bad from date instead of guessing', async () => {
+    for (const [name, value] of [['interval', 'weekly'], ['target', '40%'], ['from', '03/01/2024']] as const) {
+      const el = document.createElement('nps-trend');
+      el.data = sampleRecords();
+      el.setAttribute(name, value);
+      const failed = oneEvent(el, 'cx-error');
+      document.body.append(el);
+      const { detail } = await failed;
+      expect(detail.code, name).to.equal('bad-data');
+      expect(detail.message, name).to.contain(value);
+      el.remove();
+    }
+  });
+
+  it('refuses to filter pre-aggregated counts rather than drawing everything under a filtered label', async () => {
+    const el = document.createElement('nps-trend');
+    el.counts = [{ period: '2025-01', promoters: 5, passives: 5, detractors: 5 }];
+    el.setAttribute('filter', 'department:Tax');
+    const failed = oneEvent(el, 'cx-error');
+    document.body.append(el);
+    expect((await failed).detail.code).to.equal('bad-data');
+    el.remove();
+  });
+
+  it('takes its language from its own lang attribute', async () => {
+    const el = await render(html`<nps-trend lang="ar" .data=${sampleRecords()}></nps-trend>`);
+    expect(shadow(el).querySelector('[part=base]')!.getAttribute('dir')).to.equal('rtl');
+    expect(shadow(el).querySelector('[part=table-toggle]')!.textContent!.trim()).to.equal('عرض الجدول');
+  });
+
+  it('keeps y-axis numbers outside the plot in right-to-left charts', async () => {
+    const el = await render(html`<nps-trend locale="ar" style="width:640px" .data=${sampleRecords()}></nps-trend>`);
+    const axis = shadow(el).querySelector('.y-axis')!;
+    const axisX = axis.getBoundingClientRect().left;
+    for (const label of axis.querySelectorAll('text')) expect(label.getBoundingClientRect().left).to.be.at.least(axisX);
+  });
+
+  it('drops the previous file\'s quality badge when the new src fails', async () => {
+    const el = await render(html`<nps-trend src="/test/fixtures/all-invalid.csv"></nps-trend>`);
+    expect(shadow(el).querySelector('[part=quality-badge]')).not.to.equal(null);
+    el.src = '/test/fixtures/does-not-exist.csv';
+    await el.dataComplete;
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('not found');
+    expect(shadow(el).querySelector('[part=quality-badge]')).to.equal(null);
+  });
+
+  it('shows whole periods: a from date in mid-month includes that whole month', async () => {
+    const el = await render(html`<nps-trend from="2024-04-15" .data=${sampleRecords()}></nps-trend>`);
+    const answers = points(el).map((p) => Number(/(\d+) answers/.exec(p.getAttribute('aria-label')!)![1]));
+    expect(answers).to.deep.equal([20, 20, 20]);
   });
 });

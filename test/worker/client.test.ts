@@ -10,7 +10,7 @@ let tokens = 0;
 function feedbackUrl(params: Record<string, number> = {}): { url: string; token: string } {
   const token = `t${Date.now()}-${tokens++}`;
   const query = new URLSearchParams({ token, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
-  return { url: `/__test/feedback.csv?${query}`, token };
+  return { url: `/__test/feedback?${query}`, token };
 }
 const fetchCount = async (token: string) => Number(await (await fetch(`/__test/count?token=${token}`)).text());
 
@@ -28,10 +28,73 @@ describe('engine client and worker', () => {
     expect(b!.shadowRoot!.querySelectorAll('.point')).to.have.length(2);
     const key = engineClient().sourceKeys.find((k) => k.includes(token));
     expect(key).to.be.a('string');
-    a!.remove();
-    expect(engineClient().sourceKeys).to.include(key);
-    b!.remove();
-    expect(engineClient().sourceKeys).not.to.include(key);
+    const client = engineClient();
+    const delay = client.releaseDelayMs;
+    client.releaseDelayMs = 0;
+    try {
+      a!.remove();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(client.sourceKeys).to.include(key);
+      b!.remove();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(client.sourceKeys).not.to.include(key);
+    } finally {
+      client.releaseDelayMs = delay;
+    }
+  });
+
+  it('does not load the file again when an element moves in the page', async () => {
+    const { url, token } = feedbackUrl({ rows: 30 });
+    const container = await fixture<HTMLDivElement>(html`<div><section></section><nps-trend src=${url}></nps-trend></div>`);
+    const el = container.querySelector('nps-trend')!;
+    await el.dataComplete;
+    container.querySelector('section')!.append(el);
+    await el.dataComplete;
+    expect(el.shadowRoot!.querySelectorAll('.point')).to.have.length(6);
+    expect(await fetchCount(token)).to.equal(1);
+  });
+
+  it('loads a file again after the last element let go and the release delay passed', async () => {
+    const { url, token } = feedbackUrl({ rows: 30 });
+    const client = engineClient();
+    const delay = client.releaseDelayMs;
+    client.releaseDelayMs = 0;
+    try {
+      const first = await fixture<NpsTrend>(html`<nps-trend src=${url}></nps-trend>`);
+      await first.dataComplete;
+      first.remove();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = await fixture<NpsTrend>(html`<nps-trend src=${url}></nps-trend>`);
+      await second.dataComplete;
+      expect(await fetchCount(token)).to.equal(2);
+    } finally {
+      client.releaseDelayMs = delay;
+    }
+  });
+
+  it('recovers an element whose load was cut by a worker crash when it asks again', async () => {
+    const slow = feedbackUrl({ rows: 200, chunkDelayMs: 20 });
+    const el = await fixture<NpsTrend>(html`<nps-trend src=${slow.url}></nps-trend>`);
+    const failed = oneEvent(el, 'cx-error');
+    setTimeout(() => engineClient().terminate('test'), 100);
+    expect((await failed).detail.code).to.equal('worker-crashed');
+    el.interval = 'quarter';
+    await oneEvent(el, 'cx-load');
+    await el.dataComplete;
+    expect(el.shadowRoot!.querySelectorAll('.point')).to.have.length(2);
+  });
+
+  it('fails clearly when the worker cannot even be constructed', async () => {
+    const client = new EngineClient(() => {
+      throw new DOMException('Script at cross-origin URL cannot be accessed', 'SecurityError');
+    });
+    const handle = client.acquire({ kind: 'counts', counts: [] });
+    const error = await handle.ready.then(
+      () => null,
+      (e: CxDataError) => e,
+    );
+    expect(error?.code).to.equal('worker-crashed');
+    expect(error?.message).to.contain('could not start');
   });
 
   it('renders only the latest src when src changes quickly', async () => {

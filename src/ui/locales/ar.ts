@@ -60,7 +60,7 @@ export const ar: Catalogue = {
   'quality.lines': 'الأسطر {lines}',
   'quality.reason.missing-date': 'التاريخ مفقود',
   'quality.reason.invalid-date': 'تاريخ غير معروف',
-  'quality.reason.ambiguous-date': 'تاريخ ملتبس (ترتيب اليوم والشهر غير معروف؛ استخدم YYYY-MM-DD)',
+  'quality.reason.ambiguous-date': 'تاريخ ملتبس (ترتيب اليوم والشهر أو الوحدة غير معروف؛ استخدم YYYY-MM-DD)',
   'quality.reason.score-not-number': 'درجة {field} ليست رقمًا',
   'quality.reason.score-not-integer': 'درجة {field} ليست عددًا صحيحًا',
   'quality.reason.score-out-of-range': 'درجة {field} خارج النطاق',
@@ -95,6 +95,7 @@ export const ar: Catalogue = {
   'change.down': 'انخفاض {delta} نقطة عن الفترة السابقة، دالّ إحصائيًا (p = {p}).',
   'change.same': 'تغيّر {delta} نقطة عن الفترة السابقة، غير دالّ إحصائيًا (p = {p}).',
   'change.none': 'لا مقارنة مع الفترة السابقة.',
+  'change.previousHidden': 'لا مقارنة: الفترة السابقة فيها أقل من {minN} إجابات.',
   'answers': {
     zero: 'لا إجابات',
     one: 'إجابة واحدة',
@@ -116,6 +117,7 @@ export const ar: Catalogue = {
   'table.detractors': 'المنتقدون',
   'table.change': 'التغيّر',
   'table.significant': 'دالّ إحصائيًا',
+  'table.suppressed': 'أقل من {minN} إجابات: غير معروضة',
 
   'summary.latest': 'آخر قيمة لصافي نقاط الترويج {nps} ({period}، {answers}).',
   'summary.change.up': 'ارتفاع {delta} نقطة عن {previous}، وهو تغيّر دالّ إحصائيًا.',
@@ -124,6 +126,7 @@ export const ar: Catalogue = {
   'summary.trend.rising': 'الاتجاه صاعد على مدى {count} فترات.',
   'summary.trend.falling': 'الاتجاه هابط على مدى {count} فترات.',
   'summary.trend.flat': 'الاتجاه مستقر على مدى {count} فترات.',
+  'summary.newerHidden': 'الفترات اللاحقة فيها أقل من {minN} إجابات ولا تُعرض.',
   'summary.target.met': 'عند الهدف {target} أو أعلى منه.',
   'summary.target.missed': 'أدنى من الهدف {target} بمقدار {gap} نقطة.',
 };

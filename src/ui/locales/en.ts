@@ -48,7 +48,7 @@ export const en = {
   'quality.lines': 'lines {lines}',
   'quality.reason.missing-date': 'Missing date',
   'quality.reason.invalid-date': 'Date not recognised',
-  'quality.reason.ambiguous-date': 'Ambiguous date (day/month order unknown; use YYYY-MM-DD)',
+  'quality.reason.ambiguous-date': 'Ambiguous date (day/month order or unit unknown; use YYYY-MM-DD)',
   'quality.reason.score-not-number': '{field} score is not a number',
   'quality.reason.score-not-integer': '{field} score is not a whole number',
   'quality.reason.score-out-of-range': '{field} score is out of range',
@@ -76,6 +76,7 @@ export const en = {
   'change.down': 'Down {delta} points from the period before, significant (p = {p}).',
   'change.same': 'Changed {delta} points from the period before, not significant (p = {p}).',
   'change.none': 'No comparison with the period before.',
+  'change.previousHidden': 'No comparison: the period before has fewer than {minN} answers.',
   'answers': { one: '{count} answer', other: '{count} answers' },
 
   'table.show': 'Show table',
@@ -90,6 +91,7 @@ export const en = {
   'table.detractors': 'Detractors',
   'table.change': 'Change',
   'table.significant': 'significant',
+  'table.suppressed': 'Fewer than {minN} answers: not shown',
 
   'summary.latest': 'Latest NPS {nps} ({period}, {answers}).',
   'summary.change.up': 'Up {delta} points from {previous}, a significant change.',
@@ -98,6 +100,7 @@ export const en = {
   'summary.trend.rising': 'Over {count} periods the trend is rising.',
   'summary.trend.falling': 'Over {count} periods the trend is falling.',
   'summary.trend.flat': 'Over {count} periods the trend is flat.',
+  'summary.newerHidden': 'Later periods have fewer than {minN} answers and are not shown.',
   'summary.target.met': 'At or above the target of {target}.',
   'summary.target.missed': '{gap} points below the target of {target}.',
 } as const;
