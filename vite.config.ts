@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { generateFeedbackCsv } from './src/sample/generate.ts';
+import { SAMPLE_COLUMNS, generateFeedbackCsv, generateFeedbackRows } from './src/sample/generate.ts';
+
+/** Rows as `;`-separated CSV, with the first columns renamed; quoting per RFC 4180 for `;`. */
+function semicolonCsv(renamed: readonly string[], rows: Iterable<string[]>): string {
+  const field = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const header = SAMPLE_COLUMNS.map((name, i) => renamed[i] ?? name);
+  const lines = [header.join(';')];
+  for (const row of rows) lines.push(row.map(field).join(';'));
+  return lines.join('\r\n') + '\r\n';
+}
 
 /**
  * Serves (dev) and emits (build) the generated sample files the gallery reads, so nothing sample-
@@ -9,8 +18,8 @@ import { generateFeedbackCsv } from './src/sample/generate.ts';
 function sampleData(): Plugin {
   const files: Record<string, () => string> = {
     'data/feedback.csv': () => [...generateFeedbackCsv({ seed: 42, rows: 40_000 })].join(''),
-    'data/feedback-semicolon.csv': () =>
-      [...generateFeedbackCsv({ seed: 7, rows: 3_000, lineEnding: '\r\n' })].join('').replace(/,/g, ';'),
+    // A spreadsheet export from a European locale: semicolons, CRLF, and the organisation's own column names.
+    'data/feedback-semicolon.csv': () => semicolonCsv(['customer_email', 'submitted_at', 'likelihood_to_recommend'], generateFeedbackRows({ seed: 7, rows: 3_000 })),
   };
   const cache = new Map<string, string>();
   const contents = (name: string) => {
