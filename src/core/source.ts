@@ -22,6 +22,12 @@ export interface LoadOptions {
 
 type Format = 'csv' | 'json' | 'html' | 'binary';
 
+/**
+ * How much of the body the format sniff waits for. A first network chunk can be a single byte, or only
+ * the whitespace before `<!DOCTYPE html>`, which would otherwise pass for CSV.
+ */
+const SNIFF_BYTES = 512;
+
 /** Decides the format from the Content-Type, the URL and the first bytes, in that order of trust. */
 function sniffFormat(contentType: string, url: string, head: Uint8Array): Format {
   let i = 0;
@@ -29,9 +35,20 @@ function sniffFormat(contentType: string, url: string, head: Uint8Array): Format
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   const first = head[i];
   if (contentType.includes('html') || first === 0x3c /* < */) return 'html';
-  if (head.subarray(0, 512).includes(0)) return 'binary';
+  if (head.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
   if (contentType.includes('json') || /\.json(?:[?#]|$)/i.test(url) || first === 0x5b /* [ */ || first === 0x7b /* { */) return 'json';
   return 'csv';
+}
+
+function concatBytes(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const joined = new Uint8Array(byteLength);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
 }
 
 async function fetchOrExplain(url: string, signal: AbortSignal | undefined): Promise<Response> {
@@ -78,35 +95,59 @@ export async function loadFeedbackFromUrl(url: string, mapping: FieldMapping, op
     }
   };
 
-  const first = await read();
-  if (!first) throw new CxDataError('empty-file', `${url} is empty.`, { url });
-  const format = sniffFormat(contentType, url, first);
-  if (format === 'html' || format === 'binary') {
-    await reader.cancel();
-    throw new CxDataError('not-csv', `${url} is not a CSV or JSON file (it looks like ${format === 'html' ? 'a web page' : 'binary data'}).`, { url });
-  }
-  if (format === 'json') {
-    // JSON has no record boundaries we could trust mid-stream, so it is collected and parsed whole.
-    const parts: Uint8Array[] = [first];
-    for (let chunk = await read(); chunk; chunk = await read()) parts.push(chunk);
+  try {
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let bodyDone = false;
+    while (headBytes < SNIFF_BYTES) {
+      const chunk = await read();
+      if (!chunk) {
+        bodyDone = true;
+        break;
+      }
+      head.push(chunk);
+      headBytes += chunk.byteLength;
+    }
+    if (headBytes === 0) throw new CxDataError('empty-file', `${url} is empty.`, { url });
+    const format = sniffFormat(contentType, url, concatBytes(head, headBytes));
+    if (format === 'html' || format === 'binary') {
+      throw new CxDataError('not-csv', `${url} is not a CSV or JSON file (it looks like ${format === 'html' ? 'a web page' : 'binary data'}).`, { url });
+    }
+    if (format === 'json') {
+      // JSON has no record boundaries we could trust mid-stream, so it is collected and parsed whole.
+      const parts = head;
+      if (!bodyDone) for (let chunk = await read(); chunk; chunk = await read()) parts.push(chunk);
+      report(true);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer()));
+      } catch (error) {
+        throw new CxDataError('bad-json', `${url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { url });
+      }
+      if (!Array.isArray(parsed)) throw new CxDataError('bad-json', `${url} must hold a JSON array of records.`, { url });
+      return ingestRecords(parsed, mapping);
+    }
+    const ingest = createCsvIngest(mapping);
+    const throwIfAborted = () => {
+      if (signal?.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
+    };
+    for (const chunk of head) {
+      throwIfAborted();
+      ingest.push(chunk);
+    }
+    if (!bodyDone) {
+      for (let chunk = await read(); chunk; chunk = await read()) {
+        throwIfAborted();
+        ingest.push(chunk);
+      }
+    }
     report(true);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer()));
-    } catch (error) {
-      throw new CxDataError('bad-json', `${url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { url });
-    }
-    if (!Array.isArray(parsed)) throw new CxDataError('bad-json', `${url} must hold a JSON array of records.`, { url });
-    return ingestRecords(parsed, mapping);
+    return ingest.finish();
+  } catch (error) {
+    // Whatever failed (a missing column in the header, bad JSON, a cancelled load), the rest of a large
+    // file must not keep downloading in the worker. Not awaited: a failing cancel must not hide the
+    // error, and a slow one must not delay it.
+    reader.cancel().catch(() => {});
+    throw error;
   }
-  const ingest = createCsvIngest(mapping);
-  for (let chunk: Uint8Array | null = first; chunk; chunk = await read()) {
-    if (signal?.aborted) {
-      await reader.cancel();
-      throw new CxDataError('aborted', 'Loading was cancelled.');
-    }
-    ingest.push(chunk);
-  }
-  report(true);
-  return ingest.finish();
 }

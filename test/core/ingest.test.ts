@@ -47,25 +47,25 @@ const MIXED_CSV = [
   'line"', //                                        14
   '2024-03-04,,10,,', //                             15 accepted, no respondent, same day and score: not a duplicate
   '2024-03-05,jo@x.org,5,South,x,extra', //          16 column-count (6 fields)
-  '2024-03-05,kim@x.org,"4,North,open', //           17 unclosed quote: the rest of the file is one field
-  'more text',
+  '2024-03-05,kim@x.org,"4,North,open', //           17 unclosed quote: this row is rejected, reading resumes on line 18
+  'more text', //                                    18 column-count (1 field)
 ].join('\n');
 
 describe('ingest', () => {
   describe('quality report', () => {
     it('accounts for every row: accepted + duplicates + rejected = totalRows', () => {
       const { quality } = ingestCsv(MIXED_CSV);
-      expect(quality.totalRows).to.equal(15);
+      expect(quality.totalRows).to.equal(16);
       expect(quality.accepted).to.equal(4);
       expect(quality.duplicates).to.equal(1);
-      expect(quality.rejected).to.equal(10);
+      expect(quality.rejected).to.equal(11);
       expect(quality.accepted + quality.duplicates + quality.rejected).to.equal(quality.totalRows);
     });
 
     it('tallies each reject reason with its physical line numbers, most frequent first', () => {
       const { quality } = ingestCsv(MIXED_CSV);
       expect(quality.reasons).to.deep.equal([
-        { reason: 'column-count', count: 2, lines: [12, 16] },
+        { reason: 'column-count', count: 3, lines: [12, 16, 18] },
         { reason: 'ambiguous-date', count: 1, lines: [7] },
         { reason: 'invalid-date', count: 1, lines: [6] },
         { reason: 'missing-date', count: 1, lines: [5] },
@@ -79,7 +79,7 @@ describe('ingest', () => {
 
     it('keeps the same line numbers with CRLF line breaks', () => {
       const { quality } = ingestCsv(MIXED_CSV.replaceAll('\n', '\r\n'));
-      expect(quality.reasons.find((t) => t.reason === 'column-count')!.lines).to.deep.equal([12, 16]);
+      expect(quality.reasons.find((t) => t.reason === 'column-count')!.lines).to.deep.equal([12, 16, 18]);
       expect(quality.reasons.find((t) => t.reason === 'unclosed-quote')!.lines).to.deep.equal([17]);
       expect(quality.duplicateLines).to.deep.equal([3]);
     });
