@@ -1,6 +1,5 @@
 import { axisBottom, axisLeft, axisRight } from 'd3-axis';
-import { extent } from 'd3-array';
-import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line, stack, stackOffsetExpand, symbol, symbolTriangle } from 'd3-shape';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
@@ -12,7 +11,9 @@ import type { NpsSeries, ShownPeriod } from '../core/series.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
-import { summarizeTrend } from './summary.ts';
+import { renderLegend } from './legend.ts';
+import { COMPOSITION_HEIGHT, HEIGHT, MARGIN, computeTrendLayout, type TrendLayout } from './layout.ts';
+import { renderTable } from './table.ts';
 
 /** What `cx-select` carries for a period of `<nps-trend>`. */
 export interface NpsTrendSelectDetail {
@@ -32,10 +33,6 @@ export interface NpsTrendSelectDetail {
   readonly change: ShownPeriod['change'];
 }
 
-const HEIGHT = 260;
-const COMPOSITION_HEIGHT = 56;
-const MARGIN = { top: 18, bottom: 30, axisSide: 44, otherSide: 16 };
-
 const booleanAttribute = {
   fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
   toAttribute: (value: boolean) => (value ? '' : 'false'),
@@ -47,26 +44,6 @@ function parseFilter(spec: string | undefined): { dimension: string; values: str
   const colon = spec.indexOf(':');
   if (colon <= 0) throw new CxDataError('bad-data', `filter="${spec}" must look like dimension:value.`, { detail: `filter="${spec}"` });
   return { dimension: spec.slice(0, colon).trim(), values: spec.slice(colon + 1).split('|').map((v) => v.trim()) };
-}
-
-/** Every period from the first to the last in the series, so empty and suppressed ones leave gaps. */
-function periodRange(series: NpsSeries): number[] {
-  if (!series.points.length) return [];
-  const [first, last] = extent(series.points, (p) => p.periodStart) as [number, number];
-  const starts: number[] = [];
-  for (let start = first; start <= last; start = offsetPeriod(start, series.interval, 1)) starts.push(start);
-  return starts;
-}
-
-interface TrendLayout {
-  readonly x: ScaleBand<number>;
-  readonly y: ScaleLinear<number, number>;
-  /** Shown periods by period start. */
-  readonly byStart: ReadonlyMap<number, ShownPeriod>;
-  readonly shown: readonly ShownPeriod[];
-  readonly suppressedStarts: readonly number[];
-  readonly periods: readonly number[];
-  readonly summary: string;
 }
 
 /**
@@ -174,7 +151,9 @@ export class NpsTrend extends CxElement<NpsSeries> {
     const inputs = [series, this.chartWidth, this.direction, this.i18n, this.target, this.showCi] as const;
     if (!this.#layoutInputs || inputs.some((value, i) => value !== this.#layoutInputs![i])) {
       this.#layoutInputs = inputs;
-      this.#layout = series ? this.#computeLayout(series) : null;
+      this.#layout = series
+        ? computeTrendLayout(series, { width: this.chartWidth, direction: this.direction, showCi: this.showCi, target: this.#target, i18n: this.i18n })
+        : null;
     }
     if (this.#layout && (this.activeStart === null || !this.#layout.byStart.has(this.activeStart))) {
       this.activeStart = this.#layout.shown.at(-1)?.periodStart ?? null;
@@ -186,26 +165,9 @@ export class NpsTrend extends CxElement<NpsSeries> {
     if (this.#drawnLayout !== this.#layout) this.#drawAxes();
   }
 
-  #computeLayout(series: NpsSeries): TrendLayout {
-    const periods = periodRange(series);
-    const shown = series.points.filter((p): p is ShownPeriod => !p.suppressed);
-    const byStart = new Map(shown.map((p) => [p.periodStart, p]));
-    const suppressedStarts = series.points.filter((p) => p.suppressed).map((p) => p.periodStart);
-    const width = this.chartWidth;
-    const rtl = this.direction === 'rtl';
-    const inner: [number, number] = rtl ? [width - MARGIN.axisSide, MARGIN.otherSide] : [MARGIN.axisSide, width - MARGIN.otherSide];
-    const x = scaleBand<number>().domain(periods).range(inner).paddingInner(0.2).paddingOuter(0.1);
-    const values = shown.flatMap((p) => (this.showCi ? [p.lower, p.upper] : [p.nps]));
-    if (this.target !== undefined && Number.isFinite(this.target)) values.push(this.target);
-    const [low = -10, high = 10] = extent(values.length ? values : [0]);
-    const y = scaleLinear()
-      .domain([Math.max(-100, Math.min(low, 0) - 5), Math.min(100, Math.max(high, 0) + 5)])
-      .nice()
-      .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-    const index = new Map(periods.map((start, i) => [start, i]));
-    const target = this.target !== undefined && Number.isFinite(this.target) ? this.target : null;
-    const summary = summarizeTrend(series, shown, (start) => index.get(start) ?? 0, this.i18n, target);
-    return { x, y, byStart, shown, suppressedStarts, periods, summary };
+  /** The target as a number, or null when none is set (an invalid one is reported by `query`). */
+  get #target(): number | null {
+    return this.target !== undefined && this.target !== null && Number.isFinite(this.target) ? this.target : null;
   }
 
   #center(start: number): number {
@@ -337,13 +299,13 @@ export class NpsTrend extends CxElement<NpsSeries> {
         ${this.#renderChart(series, layout)} ${this.#renderTooltip(series, layout)}
         <figcaption part="summary" class="summary">${layout.summary}</figcaption>
       </figure>
-      ${this.#renderLegend(series, layout)}
+      ${renderLegend({ i18n: this.i18n, series, shown: layout.shown, suppressedCount: layout.suppressedStarts.length, showCi: this.showCi, target: this.#target })}
       <div class="toolbar">
         <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
           ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
         </button>
       </div>
-      ${this.tableOpen ? this.#renderTable(series) : nothing}
+      ${this.tableOpen ? renderTable(series, this.i18n, this.selectedStart) : nothing}
     `;
   }
 
@@ -363,7 +325,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
       .y0((p) => y(p!.lower))
       .y1((p) => y(p!.upper))(slots) ?? '';
     const triangle = symbol(symbolTriangle, 70)() ?? '';
-    const target = this.target !== undefined && Number.isFinite(this.target) ? this.target : null;
+    const target = this.#target;
     const [x0, x1] = rtl ? [MARGIN.otherSide, width - MARGIN.axisSide] : [MARGIN.axisSide, width - MARGIN.otherSide];
     const compositionTop = HEIGHT + 8;
     const stacked = stack<ShownPeriod>().keys(['detractors', 'passives', 'promoters']).offset(stackOffsetExpand)(shown as ShownPeriod[]);
@@ -458,76 +420,6 @@ export class NpsTrend extends CxElement<NpsSeries> {
     </div>`;
   }
 
-  #renderLegend(series: NpsSeries, layout: TrendLayout): TemplateResult {
-    const { i18n } = this;
-    const hasUp = layout.shown.some((p) => p.change?.significant === 'up');
-    const hasDown = layout.shown.some((p) => p.change?.significant === 'down');
-    const swatch = (content: TemplateResult) => html`<svg viewBox="0 0 20 12" aria-hidden="true">${content}</svg>`;
-    const triangle = symbol(symbolTriangle, 40)() ?? '';
-    return html`<ul part="legend">
-      <li>${swatch(svg`<line class="line" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('legend.nps')}</li>
-      ${this.showCi ? html`<li>${swatch(svg`<rect class="band" width="20" height="12"></rect>`)}${i18n.t('legend.interval')}</li>` : nothing}
-      ${this.target !== undefined && Number.isFinite(this.target)
-        ? html`<li>${swatch(svg`<line class="target" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('legend.target', { target: i18n.number(this.target) })}</li>`
-        : nothing}
-      ${hasUp ? html`<li>${swatch(svg`<path class="marker up" d=${triangle} transform="translate(10,6)"></path>`)}${i18n.t('legend.up')}</li>` : nothing}
-      ${hasDown ? html`<li>${swatch(svg`<path class="marker down" d=${triangle} transform="translate(10,6) rotate(180)"></path>`)}${i18n.t('legend.down')}</li>` : nothing}
-      ${layout.suppressedStarts.length
-        ? html`<li>${swatch(svg`<rect class="gap" width="20" height="12" fill="url(#cx-hatch)"></rect>`)}${i18n.t('legend.suppressed', {
-            count: layout.suppressedStarts.length,
-            minN: i18n.number(series.minN),
-          })}</li>`
-        : nothing}
-      <li>${swatch(svg`<rect class="promoters" width="20" height="12"></rect>`)}${i18n.t('legend.promoters')}</li>
-      <li>${swatch(svg`<rect class="passives" width="20" height="12"></rect>`)}${i18n.t('legend.passives')}</li>
-      <li>${swatch(svg`<rect class="detractors" width="20" height="12"></rect>`)}${i18n.t('legend.detractors')}</li>
-    </ul>`;
-  }
-
-  #renderTable(series: NpsSeries): TemplateResult {
-    const { i18n } = this;
-    const intervalName = i18n.t(`interval.${series.interval}`);
-    return html`<table part="table" id="data-table">
-      <caption>${i18n.t('table.caption', { interval: intervalName })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${i18n.t('table.period')}</th>
-          <th scope="col">${i18n.t('table.nps')}</th>
-          <th scope="col">${i18n.t('table.interval')}</th>
-          <th scope="col">${i18n.t('table.n')}</th>
-          <th scope="col">${i18n.t('table.promoters')}</th>
-          <th scope="col">${i18n.t('table.passives')}</th>
-          <th scope="col">${i18n.t('table.detractors')}</th>
-          <th scope="col">${i18n.t('table.change')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${series.points.map((p) =>
-          p.suppressed
-            ? html`<tr class="suppressed">
-                <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
-                <td colspan="7">${i18n.t('table.suppressed', { minN: i18n.number(series.minN) })}</td>
-              </tr>`
-            : html`<tr class=${p.periodStart === this.selectedStart ? 'selected' : ''}>
-                <th scope="row">${i18n.period(p.periodStart, series.interval)}</th>
-                <td>${i18n.number(p.nps)}</td>
-                <td>${i18n.number(p.lower)} – ${i18n.number(p.upper)}</td>
-                <td>${i18n.number(p.n)}</td>
-                <td>${i18n.number(p.promoters)}</td>
-                <td>${i18n.number(p.passives)}</td>
-                <td>${i18n.number(p.detractors)}</td>
-                <td>
-                  ${p.change
-                    ? html`${i18n.signed(p.change.delta)}${p.change.significant
-                        ? html` <span aria-hidden="true">${p.change.significant === 'up' ? '▲' : '▼'}</span> ${i18n.t('table.significant')}`
-                        : nothing}`
-                    : '–'}
-                </td>
-              </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
 }
 
 declare global {
