@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { csvRecord } from './src/sample/csv.ts';
 import { SAMPLE_COLUMNS, generateFeedbackCsv, generateFeedbackRows } from './src/sample/generate.ts';
 
-/** Rows as `;`-separated CSV, with the first columns renamed; quoting per RFC 4180 for `;`. */
+/** Rows as `;`-separated CSV with CRLF line ends, the first columns renamed. */
 function semicolonCsv(renamed: readonly string[], rows: Iterable<string[]>): string {
-  const field = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const header = SAMPLE_COLUMNS.map((name, i) => renamed[i] ?? name);
-  const lines = [header.join(';')];
-  for (const row of rows) lines.push(row.map(field).join(';'));
+  const lines = [csvRecord(SAMPLE_COLUMNS.map((name, i) => renamed[i] ?? name), ';')];
+  for (const row of rows) lines.push(csvRecord(row, ';'));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -14,6 +14,8 @@
  * costs one row instead of the rest of the file, and the buffered record stays bounded.
  */
 
+import { CR, LF, QUOTE, createDelimiterSniffer } from './csv-sniff.ts';
+
 export type CsvDelimiter = ',' | ';' | '\t';
 
 /**
@@ -59,12 +61,6 @@ export interface CsvReader {
   readonly consumed: number;
 }
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const TAB = 0x09;
 const BOM = 0xfeff;
 
 // Parser states. Plain numbers rather than an enum: `isolatedModules` and no run-time object needed.
@@ -76,71 +72,6 @@ const UNQUOTED = 1;
 const QUOTED = 2;
 /** Just read a quote inside quotes: `""` is an escaped quote, anything else means the quote closed the field. */
 const QUOTE_IN_QUOTED = 3;
-
-/**
- * Counts `,`, `;` and tab outside quotes in the first non-empty record, fed incrementally so that a
- * header split across chunks is judged exactly like a whole one. The quoting rules are approximated
- * with all three candidates acting as separators, which is all the decision needs.
- */
-function createDelimiterSniffer(lineLimit: number) {
-  let inQuotes = false;
-  let quotePending = false;
-  /** Line breaks inside quotes, counted as the parser counts them (CRLF is one). */
-  let quotedBreaks = 0;
-  let quotedCR = false;
-  let atFieldStart = true;
-  let hasContent = false;
-  let commas = 0;
-  let semicolons = 0;
-  let tabs = 0;
-  return {
-    /**
-     * Index just past the header's terminator in `text`, or -1 when the header is not complete yet.
-     * A header still in quotes after `lineLimit` lines also ends the sniffing (at that line break), so
-     * an unclosed quote in the header cannot make the reader hold back the whole file.
-     */
-    scan(text: string): number {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inQuotes) {
-          if (!quotePending) {
-            if (c === QUOTE) quotePending = true;
-            else if ((c === CR || (c === LF && !quotedCR)) && ++quotedBreaks >= lineLimit) return i + 1;
-            quotedCR = c === CR;
-            continue;
-          }
-          quotePending = false;
-          if (c === QUOTE) continue;
-          inQuotes = false;
-        }
-        if (c === CR || c === LF) {
-          if (hasContent) return i + 1;
-          continue; // a leading empty line: the header is the first record, not the first line
-        }
-        hasContent = true;
-        if (c === COMMA) commas++;
-        else if (c === SEMICOLON) semicolons++;
-        else if (c === TAB) tabs++;
-        else if (c === QUOTE && atFieldStart) {
-          inQuotes = true;
-          atFieldStart = false;
-          continue;
-        } else {
-          atFieldStart = false;
-          continue;
-        }
-        atFieldStart = true;
-      }
-      return -1;
-    },
-    /** The most frequent candidate; a tie for first place, or none at all, means ','. */
-    decide(): CsvDelimiter {
-      if (semicolons > commas && semicolons > tabs) return ';';
-      if (tabs > commas && tabs > semicolons) return '\t';
-      return ',';
-    },
-  };
-}
 
 export function createCsvReader(sink: CsvSink, options: CsvReaderOptions = {}): CsvReader {
   const lineLimit = options.maxQuotedFieldLines ?? MAX_QUOTED_FIELD_LINES;

@@ -129,7 +129,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     if (!INTERVALS.includes(this.interval)) {
       throw new CxDataError('bad-data', `interval="${this.interval}" is not one of ${INTERVALS.join(', ')}.`, { detail: `interval="${this.interval}"` });
     }
-    if (this.target !== undefined && this.target !== null && !(Number.isFinite(this.target) && Math.abs(this.target) <= 100)) {
+    if (this.target != null && (this.#target === null || Math.abs(this.#target) > 100)) {
       throw new CxDataError('bad-data', `target="${this.getAttribute('target') ?? this.target}" is not an NPS between -100 and 100.`, {
         detail: `target="${this.getAttribute('target') ?? this.target}"`,
       });

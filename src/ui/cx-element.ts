@@ -154,7 +154,6 @@ export abstract class CxElement<Result> extends LitElement {
   #handle: SourceHandle | null = null;
   #announced: SourceSummary | null = null;
   #resizeObserver: ResizeObserver | null = null;
-  #lastError: CxErrorInfo | null = null;
 
   protected readonly task = new Task(this, {
     task: async ([src, fields, data, counts, ...extra], { signal }) => this.#run(src, fields, data, counts, extra, signal),
@@ -211,11 +210,6 @@ export abstract class CxElement<Result> extends LitElement {
   /** The chart's width in CSS pixels (before the first resize notification, a sensible default). */
   protected get chartWidth(): number {
     return this.width || FALLBACK_WIDTH;
-  }
-
-  /** The error on screen, if any; for subclasses that add their own context. */
-  protected get lastError(): CxErrorInfo | null {
-    return this.#lastError;
   }
 
   #sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
@@ -277,12 +271,10 @@ export abstract class CxElement<Result> extends LitElement {
       }
       const result = await this.query({ client, key: handle.key, summary, signal });
       signal.throwIfAborted();
-      this.#lastError = null;
       return result;
     } catch (error) {
       if (!signal.aborted) {
         const info = toErrorInfo(error);
-        this.#lastError = info;
         // The report stays for "no usable rows": it is the explanation. Otherwise it would describe other data.
         if (info.code !== 'no-rows' && info.code !== 'bad-data' && info.code !== 'bad-counts') this.quality = null;
         this.dispatchEvent(new CxErrorEvent({ code: info.code, message: this.errorMessage(info), params: info.params }));
