@@ -4,7 +4,7 @@
  * add up to exactly what one pass over all rows gives, which is what lets the engine stream and lets
  * users supply pre-aggregated counts instead of rows.
  */
-import { CxDataError } from './errors.ts';
+import { categoryColumn, compileConditions, rowPasses, type ColumnCondition } from './filter.ts';
 import { offsetPeriod, periodStartsByDay, type IntervalName } from './periods.ts';
 import type { FeedbackTable } from './table.ts';
 
@@ -84,19 +84,11 @@ export interface AggregateOptions {
   /** Inclusive day range; rows outside are skipped. */
   readonly fromDay?: number;
   readonly toDay?: number;
-  /** Only rows whose value of `filter.dimension` is one of `filter.values`. */
-  readonly filter?: { readonly dimension: string; readonly values: readonly string[] } | null;
+  /** Only rows that meet every condition (a column's value is one of the listed values). */
+  readonly conditions?: readonly ColumnCondition[];
   /** Rows [rowStart, rowEnd) only: lets a caller aggregate a table in chunks. */
   readonly rowStart?: number;
   readonly rowEnd?: number;
-}
-
-function categoryColumn(table: FeedbackTable, name: string) {
-  // Column names match case-insensitively, as the `fields` mapping does.
-  const wanted = name.trim().toLowerCase();
-  const column = wanted === 'stage' ? table.stage : table.dimensions.find((d) => d.name.toLowerCase() === wanted);
-  if (!column) throw new CxDataError('missing-column', `The data has no column "${name}".`, { field: name });
-  return column;
 }
 
 /**
@@ -122,28 +114,19 @@ export function aggregateNps(table: FeedbackTable, options: AggregateOptions): N
 
   const groupColumn = dimension === null ? null : categoryColumn(table, dimension);
   const groupCount = groupColumn ? groupColumn.dictionary.length : 1;
-  const filterColumn = options.filter ? categoryColumn(table, options.filter.dimension) : null;
-  let filterMask: Uint8Array | null = null;
-  if (filterColumn && options.filter) {
-    filterMask = new Uint8Array(filterColumn.dictionary.length);
-    for (const value of options.filter.values) {
-      const code = filterColumn.dictionary.indexOf(value);
-      if (code >= 0) filterMask[code] = 1;
-    }
-  }
+  const conditions = options.conditions?.length ? compileConditions(table, options.conditions) : null;
 
   const counts = new Float64Array(periodStarts.length * groupCount * 11);
   const { day } = table;
   const nps = table.scores.nps;
   const groupCodes = groupColumn?.codes ?? null;
-  const filterCodes = filterColumn?.codes ?? null;
   const rowEnd = Math.min(options.rowEnd ?? table.rowCount, table.rowCount);
   for (let row = options.rowStart ?? 0; row < rowEnd; row++) {
     const score = nps[row]!;
     if (score < 0) continue;
     const d = day[row]! - fromDay;
     if (d < 0 || d >= periodIndexOfDay.length) continue;
-    if (filterMask && !filterMask[filterCodes![row]!]) continue;
+    if (conditions && !rowPasses(conditions, row)) continue;
     const group = groupCodes ? groupCodes[row]! : 0;
     counts[(periodIndexOfDay[d]! * groupCount + group) * 11 + score]!++;
   }

@@ -100,10 +100,12 @@ class RowIngest {
 
     for (let i = 0; i < dimensions.length; i++) this.#dimensions[i] = textOf(read(dimensions[i]!.index)).trim();
     quality.accepted++;
+    const stage = canonical.stage === undefined ? '' : textOf(read(canonical.stage)).trim();
+    if (stage === '' && canonical.stage !== undefined) quality.withoutStage++;
     this.#builder.append(
       date.day,
       scores,
-      canonical.stage === undefined ? '' : textOf(read(canonical.stage)).trim(),
+      stage,
       this.#dimensions,
       canonical.comment === undefined ? '' : detached(textOf(read(canonical.comment)).trim()),
     );

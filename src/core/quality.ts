@@ -39,10 +39,12 @@ export interface QualityReport {
   reasons: ReasonTally[];
   /** Accepted rows that had no respondent key, so could not be checked for duplicates. */
   withoutRespondent: number;
+  /** Accepted rows with an empty journey stage, when the data has a stage column (0 otherwise). */
+  withoutStage: number;
 }
 
 export function createQualityReport(): QualityReport {
-  return { totalRows: 0, accepted: 0, duplicates: 0, duplicateLines: [], rejected: 0, reasons: [], withoutRespondent: 0 };
+  return { totalRows: 0, accepted: 0, duplicates: 0, duplicateLines: [], rejected: 0, reasons: [], withoutRespondent: 0, withoutStage: 0 };
 }
 
 export function recordRejection(report: QualityReport, line: number, reason: RejectReason, field?: ScoreField): void {

@@ -119,20 +119,20 @@ describe('aggregateNps', () => {
   });
 
   it('filters on the values of a dimension, ignoring values that do not occur', () => {
-    const south = aggregateNps(table, { interval: 'month', filter: { dimension: 'region', values: ['South', 'West'] } });
+    const south = aggregateNps(table, { interval: 'month', conditions: [{ dimension: 'region', values: ['South', 'West'] }] });
     expect(bucketsOf(south)).to.deep.equal([
       { periodStart: day('2024-01-01'), group: null, histogram: hist({ 8: 1, 9: 1 }) },
       { periodStart: day('2024-03-01'), group: null, histogram: hist({ 10: 1 }) },
     ]);
-    const blank = aggregateNps(table, { interval: 'quarter', dimension: 'stage', filter: { dimension: 'region', values: [''] } });
+    const blank = aggregateNps(table, { interval: 'quarter', dimension: 'stage', conditions: [{ dimension: 'region', values: [''] }] });
     expect(bucketsOf(blank)).to.deep.equal([{ periodStart: day('2024-01-01'), group: '', histogram: hist({ 9: 1 }) }]);
-    expect(aggregateNps(table, { interval: 'month', filter: { dimension: 'region', values: [] } }).buckets.size).to.equal(0);
+    expect(aggregateNps(table, { interval: 'month', conditions: [{ dimension: 'region', values: [] }] }).buckets.size).to.equal(0);
   });
 
   it('throws missing-column for an unknown dimension or filter column', () => {
     for (const options of [
       { interval: 'month', dimension: 'country' },
-      { interval: 'month', filter: { dimension: 'country', values: ['X'] } },
+      { interval: 'month', conditions: [{ dimension: 'country', values: ['X'] }] },
     ] as AggregateOptions[]) {
       const error = caught(() => aggregateNps(table, options));
       expect([error.code, error.params]).to.deep.equal(['missing-column', { field: 'country' }]);
@@ -145,7 +145,7 @@ describe('aggregateNps', () => {
       { interval: 'week' },
       { interval: 'quarter', dimension: 'region' },
       { interval: 'month', dimension: 'stage', fromDay: day('2024-01-10'), toDay: day('2024-03-20') },
-      { interval: 'day', filter: { dimension: 'region', values: ['North'] } },
+      { interval: 'day', conditions: [{ dimension: 'region', values: ['North'] }] },
     ];
     for (const options of variants) {
       const whole = normalize(aggregateNps(table, options));

@@ -1,0 +1,386 @@
+/**
+ * Journey pain points: per stage of the customer journey, how customers feel (NPS, CSAT top-2-box,
+ * CES) and how much of what they said was negative, with intervals, a ranking by pain, and a test of
+ * each stage against the rest of the journey. Definitions are DOMAIN.md's; suppression follows the
+ * same `min-n` rule as the trend: a stage with too few answers shows no number at all.
+ */
+import { CxDataError } from './errors.ts';
+import { categoryColumn, compileConditions, rowPasses, type ColumnCondition } from './filter.ts';
+import { countsFromHistogram, estimateNps, type NpsEstimate } from './nps.ts';
+import { compareProportions, estimateProportion, type ProportionEstimate } from './proportions.ts';
+import { MISSING_SCORE, SCORE_SCALES, type ScoreField } from './schema.ts';
+import { ALPHA, DEFAULT_MIN_N } from './series.ts';
+import type { FeedbackTable } from './table.ts';
+
+/** Which answers count as pain: NPS detractors, CSAT 1–2 or CES 1–3. */
+export type PainMetric = ScoreField;
+export const PAIN_METRICS: readonly PainMetric[] = ['nps', 'csat', 'ces'];
+
+/** Highest negative score of each scale (DOMAIN.md): NPS 0–6, CSAT 1–2, CES 1–3. */
+export const NEGATIVE_UP_TO: Readonly<Record<PainMetric, number>> = { nps: 6, csat: 2, ces: 3 };
+
+/** A journey with more distinct stages than this is a mapped free-text column, not a journey. */
+export const MAX_STAGES = 200;
+
+export function isPainMetric(value: unknown): value is PainMetric {
+  return typeof value === 'string' && (PAIN_METRICS as readonly string[]).includes(value);
+}
+
+export function isNegative(metric: PainMetric, score: number): boolean {
+  return score >= SCORE_SCALES[metric].min && score <= NEGATIVE_UP_TO[metric];
+}
+
+/** Answers per score for one stage value; histograms are indexed by score (CSAT/CES index 0 stays 0). */
+export interface StageCounts {
+  /** The stage as written in the data. */
+  readonly value: string;
+  /** Rows of the stage that passed the filter. */
+  readonly rows: number;
+  readonly histograms: Readonly<Record<ScoreField, Float64Array>>;
+}
+
+export interface StageAggregateOptions {
+  readonly fromDay?: number | null;
+  readonly toDay?: number | null;
+  readonly conditions?: readonly ColumnCondition[];
+}
+
+const HISTOGRAM_SIZE: Readonly<Record<ScoreField, number>> = { nps: 11, csat: 6, ces: 8 };
+const STRIDE = HISTOGRAM_SIZE.nps + HISTOGRAM_SIZE.csat + HISTOGRAM_SIZE.ces;
+
+function requireStage(table: FeedbackTable) {
+  if (!table.stage) {
+    throw new CxDataError('missing-column', 'The data has no journey stage column; map one with fields="stage:<column>".', { field: 'stage' });
+  }
+  return table.stage;
+}
+
+/**
+ * One pass over the table: per stage value, rows and the three score histograms, in one flat typed
+ * array (stage × score) so the loop allocates nothing. Rows with no stage are not counted: the
+ * quality report states how many there are. Stages are returned in order of first appearance.
+ */
+export function aggregateStages(table: FeedbackTable, options: StageAggregateOptions = {}): StageCounts[] {
+  const stage = requireStage(table);
+  const { dictionary, codes } = stage;
+  const counts = new Float64Array(dictionary.length * STRIDE);
+  const rows = new Float64Array(dictionary.length);
+  const fromDay = options.fromDay ?? -Infinity;
+  const toDay = options.toDay ?? Infinity;
+  const conditions = options.conditions?.length ? compileConditions(table, options.conditions) : null;
+  const { day } = table;
+  const { nps, csat, ces } = table.scores;
+  const csatOffset = HISTOGRAM_SIZE.nps;
+  const cesOffset = csatOffset + HISTOGRAM_SIZE.csat;
+  for (let row = 0; row < table.rowCount; row++) {
+    const code = codes[row]!;
+    if (code === 0) continue;
+    const d = day[row]!;
+    if (d < fromDay || d > toDay) continue;
+    if (conditions && !rowPasses(conditions, row)) continue;
+    rows[code]!++;
+    const base = code * STRIDE;
+    const n = nps[row]!;
+    if (n !== MISSING_SCORE) counts[base + n]!++;
+    const c = csat[row]!;
+    if (c !== MISSING_SCORE) counts[base + csatOffset + c]!++;
+    const e = ces[row]!;
+    if (e !== MISSING_SCORE) counts[base + cesOffset + e]!++;
+  }
+  const stages: StageCounts[] = [];
+  for (let code = 1; code < dictionary.length; code++) {
+    const base = code * STRIDE;
+    stages.push({
+      value: dictionary[code]!,
+      rows: rows[code]!,
+      histograms: {
+        nps: counts.slice(base, base + csatOffset),
+        csat: counts.slice(base + csatOffset, base + cesOffset),
+        ces: counts.slice(base + cesOffset, base + STRIDE),
+      },
+    });
+  }
+  return stages;
+}
+
+/** "1 Apply", "02 - Wait", "3. Decision", "4) Support": the step number and the name after it. */
+const NUMERIC_PREFIX = /^\s*(\d{1,4})\s*[.):\-–—]?\s+(?=\S)/u;
+
+export function stagePrefix(value: string): { readonly step: number; readonly name: string } | null {
+  const match = NUMERIC_PREFIX.exec(value);
+  return match ? { step: Number(match[1]), name: value.slice(match[0].length).trim() } : null;
+}
+
+/** Stage names compare trimmed and case-folded, so `stages="apply"` finds "Apply" and "1 Apply". */
+function fold(name: string): string {
+  return name.trim().toLocaleLowerCase('und');
+}
+
+/** A stage as shown: a display name and the data values it covers. */
+export interface OrderedStage {
+  readonly name: string;
+  readonly values: readonly string[];
+  /** Named in the `stages` list. */
+  readonly listed: boolean;
+}
+
+/**
+ * The journey's order. Listed stages come first, in the listed order (a listed stage that is not in
+ * the data is kept: a gap in the journey is news). Every other stage follows: those with a numeric
+ * prefix by their number, then the rest in order of first appearance. A data value matches a listed
+ * stage by its name with or without its prefix, ignoring case; values that fold to the same name are
+ * one stage.
+ */
+export function orderStages(valuesInOrder: readonly string[], listed: readonly string[] = []): OrderedStage[] {
+  const byName = new Map<string, { name: string; values: string[]; listed: boolean; step: number | null; first: number }>();
+  const order: string[] = [];
+  for (const name of listed) {
+    const key = fold(name);
+    if (!key || byName.has(key)) continue;
+    byName.set(key, { name: name.trim(), values: [], listed: true, step: null, first: order.length });
+    order.push(key);
+  }
+  valuesInOrder.forEach((value, index) => {
+    if (!value.trim()) return;
+    const prefix = stagePrefix(value);
+    const listedKey = [fold(value), prefix ? fold(prefix.name) : null].find((key) => key !== null && byName.get(key)?.listed);
+    const key = listedKey ?? fold(value);
+    let stage = byName.get(key);
+    if (!stage) {
+      stage = { name: prefix ? prefix.name : value.trim(), values: [], listed: false, step: prefix?.step ?? null, first: listed.length + index };
+      byName.set(key, stage);
+      order.push(key);
+    }
+    stage.values.push(value);
+  });
+  const stages = order.map((key) => byName.get(key)!);
+  const rank = (s: (typeof stages)[number]) => (s.listed ? 0 : s.step !== null ? 1 : 2);
+  stages.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? a.step! - b.step! : 0) || a.first - b.first);
+  return stages.map(({ name, values, listed: isListed }) => ({ name, values, listed: isListed }));
+}
+
+/** `stages="Discover, Apply, Wait"` → the names, in order. */
+export function parseStageList(spec: string | null | undefined): string[] {
+  return (spec ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+}
+
+export interface CesEstimate {
+  readonly n: number;
+  /** Mean on 1–7, with a normal-approximation 95 % interval (mean ± 1.96·s/√n). */
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Share answering 5–7. */
+  readonly easy: ProportionEstimate;
+}
+
+/** How the stage compares with the rest of the (shown) journey on pain share. */
+export interface StageComparison {
+  /** Pain share of the other shown stages together. */
+  readonly restShare: number;
+  readonly z: number;
+  readonly p: number;
+  /** Significantly more pain than the rest (p < 0.05 and higher). */
+  readonly worse: boolean;
+  /** Significantly less pain than the rest. */
+  readonly better: boolean;
+}
+
+export interface ShownStage {
+  readonly suppressed: false;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly listed: boolean;
+  /** Responses: rows in the stage (any score). */
+  readonly n: number;
+  /** Each measure is null when fewer than `minN` answered it. */
+  readonly nps: NpsEstimate | null;
+  /** Top-2-box: share of 4–5. */
+  readonly csat: ProportionEstimate | null;
+  readonly ces: CesEstimate | null;
+  /** Share of negative answers on the chosen metric, with its Wilson interval. */
+  readonly pain: ProportionEstimate;
+  /** 1 = most pain among shown stages. */
+  readonly rank: number;
+  /** Null when no other stage is shown to compare with. */
+  readonly comparison: StageComparison | null;
+}
+
+/** A stage with fewer than `minN` answers on the chosen metric: nothing but its name leaves the engine. */
+export interface SuppressedStage {
+  readonly suppressed: true;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly listed: boolean;
+  /** False for a listed stage no row of the data mentions (likely a typo in `stages`). */
+  readonly inData: boolean;
+}
+
+export type JourneyStage = ShownStage | SuppressedStage;
+
+export interface JourneyResult {
+  readonly metric: PainMetric;
+  readonly minN: number;
+  /** In journey order. */
+  readonly stages: readonly JourneyStage[];
+}
+
+function sum(histogram: Float64Array, from: number, to: number): number {
+  let total = 0;
+  for (let score = from; score <= to; score++) total += histogram[score]!;
+  return total;
+}
+
+function answered(histogram: Float64Array, field: ScoreField): number {
+  return sum(histogram, SCORE_SCALES[field].min, SCORE_SCALES[field].max);
+}
+
+function estimateCes(histogram: Float64Array, minN: number): CesEstimate | null {
+  const n = answered(histogram, 'ces');
+  if (n < minN || n === 0) return null;
+  let total = 0;
+  let squares = 0;
+  for (let score = 1; score <= 7; score++) {
+    total += score * histogram[score]!;
+    squares += score * score * histogram[score]!;
+  }
+  const mean = total / n;
+  const variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : 0;
+  const halfWidth = (1.96 * Math.sqrt(variance)) / Math.sqrt(n);
+  return { n, mean, lower: Math.max(1, mean - halfWidth), upper: Math.min(7, mean + halfWidth), easy: estimateProportion(sum(histogram, 5, 7), n)! };
+}
+
+function negatives(histogram: Float64Array, metric: PainMetric): number {
+  return sum(histogram, SCORE_SCALES[metric].min, NEGATIVE_UP_TO[metric]);
+}
+
+export interface JourneyOptions {
+  readonly metric?: PainMetric;
+  readonly minN?: number;
+  /** The `stages` list, in journey order. */
+  readonly stages?: readonly string[];
+}
+
+/**
+ * Measures per stage from {@link aggregateStages}' counts: merges values that are one stage, orders
+ * the journey, suppresses small stages, ranks the rest by pain share and tests each against the
+ * pooled other shown stages (two-proportion z test). Suppressed stages are left out of the pool, so
+ * no test result depends on their counts.
+ */
+export function journeyMeasures(counts: readonly StageCounts[], options: JourneyOptions = {}): JourneyResult {
+  const metric = options.metric ?? 'nps';
+  const minN = Math.max(1, Math.floor(options.minN ?? DEFAULT_MIN_N));
+  if (counts.length > MAX_STAGES) {
+    throw new CxDataError('bad-data', `The stage column has ${counts.length} different values; a journey has at most ${MAX_STAGES}.`, {
+      detail: `stages: ${counts.length}`,
+    });
+  }
+  const byValue = new Map(counts.map((c) => [c.value, c]));
+  const ordered = orderStages(
+    counts.map((c) => c.value),
+    options.stages,
+  );
+
+  type Draft = { stage: OrderedStage; rows: number; histograms: Record<ScoreField, Float64Array> };
+  const drafts: Draft[] = ordered.map((stage) => {
+    const histograms = { nps: new Float64Array(11), csat: new Float64Array(6), ces: new Float64Array(8) };
+    let rows = 0;
+    for (const value of stage.values) {
+      const c = byValue.get(value)!;
+      rows += c.rows;
+      for (const field of ['nps', 'csat', 'ces'] as const) histograms[field].forEach((_, i) => (histograms[field][i]! += c.histograms[field][i]!));
+    }
+    return { stage, rows, histograms };
+  });
+
+  const shownDrafts = drafts.filter((d) => answered(d.histograms[metric], metric) >= minN);
+  const pains = new Map(shownDrafts.map((d) => [d, estimateProportion(negatives(d.histograms[metric], metric), answered(d.histograms[metric], metric))!]));
+  const totalNegative = shownDrafts.reduce((total, d) => total + pains.get(d)!.count, 0);
+  const totalAnswered = shownDrafts.reduce((total, d) => total + pains.get(d)!.n, 0);
+  const ranked = [...shownDrafts].sort((a, b) => pains.get(b)!.share - pains.get(a)!.share || drafts.indexOf(a) - drafts.indexOf(b));
+
+  const stages = drafts.map((draft): JourneyStage => {
+    const { stage, histograms } = draft;
+    const pain = pains.get(draft);
+    if (!pain) return { suppressed: true, name: stage.name, values: stage.values, listed: stage.listed, inData: stage.values.length > 0 };
+    const restNegative = totalNegative - pain.count;
+    const restAnswered = totalAnswered - pain.n;
+    const test = compareProportions(pain.count, pain.n, restNegative, restAnswered);
+    const npsN = answered(histograms.nps, 'nps');
+    const csatN = answered(histograms.csat, 'csat');
+    return {
+      suppressed: false,
+      name: stage.name,
+      values: stage.values,
+      listed: stage.listed,
+      n: draft.rows,
+      nps: npsN >= minN ? estimateNps(countsFromHistogram(histograms.nps)) : null,
+      csat: csatN >= minN ? estimateProportion(sum(histograms.csat, 4, 5), csatN) : null,
+      ces: estimateCes(histograms.ces, minN),
+      pain,
+      rank: ranked.indexOf(draft) + 1,
+      comparison: test && {
+        restShare: restNegative / restAnswered,
+        z: test.z,
+        p: test.p,
+        worse: test.p < ALPHA && test.z > 0,
+        better: test.p < ALPHA && test.z < 0,
+      },
+    };
+  });
+  return { metric, minN, stages };
+}
+
+/** The negative feedback of one stage: what the drill-down's themes and verbatims are drawn from. */
+export interface NegativeFeedback {
+  /** Comments of negative answers, in row order. */
+  readonly comments: string[];
+  /** Values of the `theme` column for negative answers, when the data has one; otherwise null. */
+  readonly themeValues: string[] | null;
+}
+
+export interface NegativeFeedbackOptions extends StageAggregateOptions {
+  readonly metric: PainMetric;
+  /** The stage's data values (see {@link OrderedStage.values}). */
+  readonly values: readonly string[];
+  /** Name of a column holding a theme per answer; default `theme`, used only when present. */
+  readonly themeColumn?: string;
+}
+
+export function negativeFeedback(table: FeedbackTable, options: NegativeFeedbackOptions): NegativeFeedback {
+  const stage = requireStage(table);
+  const wanted = new Uint8Array(stage.dictionary.length);
+  const values = new Set(options.values);
+  stage.dictionary.forEach((value, code) => {
+    if (code > 0 && values.has(value)) wanted[code] = 1;
+  });
+  const fromDay = options.fromDay ?? -Infinity;
+  const toDay = options.toDay ?? Infinity;
+  const conditions = options.conditions?.length ? compileConditions(table, options.conditions) : null;
+  const scores = table.scores[options.metric];
+  const themeName = (options.themeColumn ?? 'theme').toLowerCase();
+  const themeColumn = table.dimensions.some((d) => d.name.toLowerCase() === themeName) ? categoryColumn(table, themeName) : null;
+  const negativeUpTo = NEGATIVE_UP_TO[options.metric];
+  const isNegativeRow = (row: number) => {
+    const score = scores[row]!;
+    if (score === MISSING_SCORE || score > negativeUpTo) return false;
+    if (!wanted[stage.codes[row]!]) return false;
+    const d = table.day[row]!;
+    if (d < fromDay || d > toDay) return false;
+    return !conditions || rowPasses(conditions, row);
+  };
+
+  const comments: string[] = [];
+  const { row: commentRows, text } = table.comments;
+  for (let i = 0; i < commentRows.length; i++) if (isNegativeRow(commentRows[i]!)) comments.push(text[i]!);
+
+  let themeValues: string[] | null = null;
+  if (themeColumn) {
+    themeValues = [];
+    for (let row = 0; row < table.rowCount; row++) {
+      const code = themeColumn.codes[row]!;
+      if (code !== 0 && isNegativeRow(row)) themeValues.push(themeColumn.dictionary[code]!);
+    }
+  }
+  return { comments, themeValues };
+}

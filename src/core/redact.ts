@@ -1,0 +1,372 @@
+/**
+ * Replaces personal data in free-text comments before any text leaves the worker, so dashboards never
+ * show an address, a phone number or an account. Pure and DOM-free: it runs in the page, in a worker
+ * and in Node.
+ *
+ * The passes run in this order, each on what the earlier ones left. Order matters: an e-mail address
+ * may hold digits, an IBAN or a card number is also a long digit run, and an IP address looks like a
+ * dotted number.
+ *
+ * 1. `[email]`  local@domain.tld — Unicode letters, plus-addressing and subdomains; the last label must
+ *    be two or more letters, so `a@b` and `x@1.2` stay.
+ * 2. `[iban]`   two letters, two check digits, then letters and digits, grouped in fours by spaces or
+ *    not, any case. Kept only if the country is in the length table, the length is that country's and
+ *    ISO 7064 mod 97-10 gives 1. One that fails is left to pass 6, which takes its digits (`HU[number]`).
+ * 3. `[card]`   13–19 digits, not starting with 0, written solid or in fours (Amex 4-6-5, Diners 4-6-4)
+ *    with single spaces or dashes, passing Luhn. An invalid one becomes `[number]` in pass 6.
+ * 4. `[ip]`     IPv6 (full, `::`-compressed, with a dotted IPv4 tail), then IPv4 with octets 0–255 that
+ *    is not part of a longer dotted number (`1.2.3.4.5`) and not after a letter (`v1.2.3.4`). Times
+ *    (`12:30`, `10:15:00`) and MAC addresses are not eight groups and have no `::`, so they stay.
+ * 5. `[phone]`  `+<country>` or `00<country>` followed by 8–15 digits, or a national number that starts
+ *    with a trunk 0 or an area code in parentheses and has 8–12 digits in two or more groups. Groups
+ *    are split by single spaces, dashes, dots (dots only on their own, so `09.30-10.30` and
+ *    `15.03.2024` stay) or parentheses. Date-shaped runs are never phones.
+ * 6. `[number]` a run of 6 or more digits. Groups joined by single spaces or dashes count as one number
+ *    (`1177 3016 1111 1018`, `512 345 678`, `123-45-6789`) if one group has 3 or more digits or there
+ *    are 8 or more digits in all — so scores side by side (`10 10 10`) stay — unless the run holds a
+ *    dash date (`2024-03-15`), is a year with days and months or other years (`March 15 2024`,
+ *    `2019-2024`), or continues a date or runs into a time (`15.03.2024 10:30`); then only groups of 6+
+ *    digits inside it go.
+ *
+ * Amounts are never redacted as phone, IP or number: a run with a currency sign, code or word right
+ * before or after (`€1 250 000`, `1 250 000 Ft`, `AED 1500000`, `1.250.000.000 Ft`), or grouped in
+ * thousands with a decimal part after (`1 250 000,00`). Thousands grouped by spaces with no currency
+ * and no decimals (`1 250 000`) are indistinguishable from a phone number (`512 345 678`) and are
+ * redacted: a leaked number costs more than a hidden amount. Commas and dots never join digits, so
+ * `€1,250.00` and `1.250,00 €` have no run of 6.
+ *
+ * Digits are ASCII and Arabic-Indic (٠–٩, U+0660) or Extended Arabic-Indic (۰–۹, U+06F0, Persian and
+ * Urdu), since Arabic comments write phone and account numbers either way; cards, phones and numbers
+ * see them, validated on their values. IBANs, IPs and e-mail domains are ASCII by standard. Other
+ * scripts' digits are not looked at. Not covered: national phone numbers with no trunk 0 or
+ * parentheses (`512 345 678`, `210 123 4567`) are `[number]`, not `[phone]`; an 8-digit date with no
+ * separators (`20240315`) is `[number]`; an IPv6 address made only of letters (`dead::beef`) and
+ * addresses inside a text with neither a digit nor `@` are never looked for.
+ *
+ * Each pattern is linear: separators are mandatory between repeated digit groups, lookbehinds stop a
+ * match from starting inside a run, repetition counts are bounded, and every candidate is judged in
+ * plain code afterwards rather than by backtracking.
+ */
+
+export type RedactionKind = 'email' | 'phone' | 'ip' | 'iban' | 'card' | 'number';
+
+export const REDACTION_PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = Object.freeze({
+  email: '[email]',
+  phone: '[phone]',
+  ip: '[ip]',
+  iban: '[iban]',
+  card: '[card]',
+  number: '[number]',
+});
+
+export interface RedactionResult {
+  readonly text: string;
+  readonly counts: Readonly<Record<RedactionKind, number>>;
+}
+
+/** IBAN length by country: ISO 13616 / SWIFT IBAN registry (SEPA and EU, the Gulf, and the other issuers). */
+const IBAN_LENGTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21,
+    CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18,
+    FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
+    IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24,
+    ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29,
+    PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23,
+    ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+  }),
+);
+
+/** A decimal digit in the scripts we read: ASCII, Arabic-Indic, Extended Arabic-Indic. */
+const D = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
+const SPACE = '[ \\u00a0\\u202f]';
+const MIN_NUMBER_DIGITS = 6;
+
+const MAY_HOLD_PERSONAL_DATA = /[0-9\u0660-\u0669\u06F0-\u06F9@]/;
+const NON_ASCII_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+const NON_ASCII_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}/gu;
+// Greedy up to 35 characters; the callback cuts it to the country's length, so a word after it is not lost.
+const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?/gu;
+const IBAN_SHAPE = /^[A-Z]{2}[0-9]{2}[A-Z0-9]+$/;
+const CARD = new RegExp(`(?<!${D}|${D}[ \\-]|[+\\p{L}])${D}(?:[ \\-]?${D}){12,18}(?![ \\-]?${D})`, 'gu');
+const CARD_GROUPING = /^(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/;
+const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\p{L}\p{N}:]|\.[0-9])/gu;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const IPV4 = /(?<![\p{L}\p{N}.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9]|\.[0-9])/gu;
+const PHONE = new RegExp(
+  `(?<![\\p{L}\\p{N}_+]|${D}[ .,/\\-])(?:\\+|\\(\\+?)?${D}+(?:(?:[ .\\-]?\\(|\\)[ .\\-]?|[ .\\-])${D}+)*\\)?`,
+  'gu',
+);
+/** At most one pair of parentheses, opened before it is closed. */
+const PHONE_PARENTHESES = /^[^()]*(?:\([^()]*\)[^()]*)?$/;
+const DOTTED_PHONE = /^\+?\d+(?:\.\d+)+$/;
+const DATE_SHAPE = /^(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})$/;
+const DIGIT_RUN = new RegExp(`(?<!${D})${D}+(?:(?:${SPACE}|-)${D}+)*`, 'gu');
+const GROUP_SEPARATOR = new RegExp(`${SPACE}|-`, 'u');
+const LONG_DIGIT_RUN = new RegExp(`${D}{${MIN_NUMBER_DIGITS},}`, 'gu');
+const DASH_DATE = new RegExp(
+  `(?:^|${SPACE})(?:\\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-\\d{4})(?=$|${SPACE})`,
+  'u',
+);
+const YEAR = /^(?:19|20)\d\d$/;
+const THOUSANDS_GROUPED = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+$`, 'u');
+const DECIMALS_AFTER = new RegExp(`[.,]${D}{1,2}(?!${D})`, 'uy');
+const CURRENCY_AFTER = new RegExp(
+  `(?:[.,]${D}{1,2}(?!${D}))?${SPACE}?(?:[€$£¥₹₺₽₴₪]|(?:ft|huf|zł|zl|pln|euros?|eur|usd|gbp|aed|sar|chf|czk|ron|lei|kč|kr|` +
+    `dollars?|pounds?|forint\\p{L}*|złot\\p{L}*|zlot\\p{L}*|ευρώ|ευρω|dirhams?|dhs?|riyals?|درهم|دراهم|ريال|يورو|جنيه)(?!\\p{L}))`,
+  'iuy',
+);
+const CURRENCY_BEFORE = /(?:[€$£¥₹₺₽₴₪]|(?<!\p{L})(?:ft|huf|pln|eur|usd|gbp|aed|sar|chf|czk|ron|dhs?|sr|zł))[ \u00a0\u202f]?$/iu;
+
+/**
+ * Counts for the call in progress. Module scope rather than a closure per call: the replace callbacks
+ * are then allocated once, which matters over 100k comments. Calls never interleave (they are synchronous).
+ */
+const found: Record<RedactionKind, number> = { email: 0, phone: 0, ip: 0, iban: 0, card: 0, number: 0 };
+const NOTHING_FOUND: Readonly<Record<RedactionKind, number>> = Object.freeze({ ...found });
+
+export function redactPersonalData(text: string): RedactionResult {
+  const redacted = redactAndCount(text);
+  const { email, phone, ip, iban, card, number } = found;
+  const counts = email + phone + ip + iban + card + number === 0 ? NOTHING_FOUND : { email, phone, ip, iban, card, number };
+  return { text: redacted, counts };
+}
+
+/** Convenience: just the text. */
+export function redact(text: string): string {
+  return redactAndCount(text);
+}
+
+/** Luhn (ISO/IEC 7812) check over the digits; spaces and dashes are ignored, any other character fails. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let count = 0;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const code = digits.charCodeAt(i);
+    if (code === 0x20 || code === 0x2d) continue;
+    let value = digitValue(code);
+    if (value < 0) return false;
+    if (count % 2 === 1) {
+      value *= 2;
+      if (value > 9) value -= 9;
+    }
+    sum += value;
+    count++;
+  }
+  return count >= 2 && sum % 10 === 0;
+}
+
+/** ISO 13616: known country, that country's length, mod 97-10 check. Spaces anywhere, any case. */
+export function ibanValid(candidate: string): boolean {
+  const compact = candidate.replace(/[ \u00a0]/g, '').toUpperCase();
+  if (!IBAN_SHAPE.test(compact) || IBAN_LENGTHS.get(compact.slice(0, 2)) !== compact.length) return false;
+  // Country and check digits move to the end, letters count as 10–35; reducing as we go keeps it exact in a double.
+  let remainder = 0;
+  for (let i = 0; i < compact.length; i++) {
+    const code = compact.charCodeAt((i + 4) % compact.length);
+    const value = code <= 0x39 ? code - 0x30 : code - 0x37;
+    remainder = (remainder * (value < 10 ? 10 : 100) + value) % 97;
+  }
+  return remainder === 1;
+}
+
+function redactAndCount(text: string): string {
+  found.email = found.phone = found.ip = found.iban = found.card = found.number = 0;
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return text;
+  let out = text;
+  if (out.includes('@')) out = out.replace(EMAIL, emailReplacement);
+  out = out.replace(IBAN, ibanReplacement);
+  out = out.replace(CARD, cardReplacement);
+  if (out.includes(':')) out = out.replace(IPV6, ipv6Replacement);
+  if (out.includes('.')) out = out.replace(IPV4, ipv4Replacement);
+  out = out.replace(PHONE, phoneReplacement);
+  return out.replace(DIGIT_RUN, numberReplacement);
+}
+
+function emailReplacement(candidate: string): string {
+  // Dots and quotes before the address are the sentence's ("see...anna@example.org", "'anna@example.org'").
+  let start = 0;
+  while (candidate.charCodeAt(start) === 0x2e || candidate.charCodeAt(start) === 0x27) start++;
+  found.email++;
+  return candidate.slice(0, start) + REDACTION_PLACEHOLDERS.email;
+}
+
+function ibanReplacement(candidate: string, offset: number, whole: string): string {
+  const length = IBAN_LENGTHS.get(candidate.slice(0, 2).toUpperCase());
+  if (length === undefined) return candidate;
+  let end = 0;
+  for (let kept = 0; end < candidate.length && kept < length; end++) if (candidate.charCodeAt(end) !== 0x20) kept++;
+  const next = end < candidate.length ? candidate.charAt(end) : whole.charAt(offset + end);
+  if (WORD_CHARACTER.test(next) || !ibanValid(candidate.slice(0, end))) return candidate;
+  found.iban++;
+  return REDACTION_PLACEHOLDERS.iban + candidate.slice(end);
+}
+
+function cardReplacement(candidate: string): string {
+  const ascii = toAsciiDigits(candidate);
+  if (ascii.charCodeAt(0) === 0x30 || !CARD_GROUPING.test(ascii) || !luhnValid(ascii)) return candidate;
+  found.card++;
+  return REDACTION_PLACEHOLDERS.card;
+}
+
+function ipv6Replacement(candidate: string): string {
+  if (!ipv6Valid(candidate)) return candidate;
+  found.ip++;
+  return REDACTION_PLACEHOLDERS.ip;
+}
+
+function ipv4Replacement(candidate: string, offset: number, whole: string): string {
+  if (!ipv4Valid(candidate) || isAmount(candidate, offset, whole)) return candidate;
+  found.ip++;
+  return REDACTION_PLACEHOLDERS.ip;
+}
+
+function ipv4Valid(address: string): boolean {
+  const octets = address.split('.');
+  return octets.length === 4 && octets.every((octet) => octet.length >= 1 && octet.length <= 3 && Number(octet) <= 255);
+}
+
+function ipv6Valid(address: string): boolean {
+  const compressed = address.indexOf('::');
+  if (compressed !== address.lastIndexOf('::')) return false;
+  const halves = compressed < 0 ? [address] : [address.slice(0, compressed), address.slice(compressed + 2)];
+  let groupCount = 0;
+  for (let h = 0; h < halves.length; h++) {
+    if (halves[h] === '') continue;
+    const groups = halves[h]!.split(':');
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      const last = h === halves.length - 1 && g === groups.length - 1;
+      if (last && group.includes('.')) {
+        if (!ipv4Valid(group)) return false;
+        groupCount += 2;
+      } else if (HEX_GROUP.test(group)) groupCount++;
+      else return false;
+    }
+  }
+  return compressed < 0 ? groupCount === 8 : groupCount >= 1 && groupCount <= 7;
+}
+
+function phoneReplacement(candidate: string, offset: number, whole: string): string {
+  let body = candidate;
+  let before = '';
+  let after = '';
+  // Parentheses around the whole number belong to the sentence: "(+36 30 123 4567)", "(call 06 30 123 4567)".
+  const opens = count(body, 0x28);
+  const closes = count(body, 0x29);
+  if (body.endsWith(')') && (closes > opens || (opens === 1 && closes === 1 && body.startsWith('(')))) {
+    after = ')';
+    body = body.slice(0, -1);
+  }
+  if (body.startsWith('(') && count(body, 0x28) > count(body, 0x29)) {
+    before = '(';
+    body = body.slice(1);
+  }
+  if (!isPhone(toAsciiDigits(body), offset + before.length, whole)) return candidate;
+  found.phone++;
+  return before + REDACTION_PLACEHOLDERS.phone + after;
+}
+
+function isPhone(body: string, offset: number, whole: string): boolean {
+  if (!PHONE_PARENTHESES.test(body) || DATE_SHAPE.test(body)) return false;
+  if (body.includes('.') && !DOTTED_PHONE.test(body)) return false;
+  const digits = body.replace(/\D/g, '');
+  let valid: boolean;
+  if (body.startsWith('+') || body.startsWith('(+')) valid = digits[0] !== '0' && digits.length >= 8 && digits.length <= 15;
+  else if (digits.startsWith('00')) valid = digits[2] !== '0' && digits.length >= 10 && digits.length <= 17 && digitGroups(body) >= 2;
+  else if (body[0] === '0' || body[0] === '(') valid = digits.length >= 8 && digits.length <= 12 && digitGroups(body) >= 2;
+  else valid = false;
+  return valid && !isAmount(body, offset, whole);
+}
+
+function numberReplacement(run: string, offset: number, whole: string): string {
+  const ascii = toAsciiDigits(run);
+  if (countDigits(ascii) < MIN_NUMBER_DIGITS || isAmount(ascii, offset, whole)) return run;
+  if (isOneNumber(ascii) && !isInsideDateTime(offset, offset + run.length, whole)) {
+    found.number++;
+    return REDACTION_PLACEHOLDERS.number;
+  }
+  return run.replace(LONG_DIGIT_RUN, longDigitRunReplacement);
+}
+
+function longDigitRunReplacement(): string {
+  found.number++;
+  return REDACTION_PLACEHOLDERS.number;
+}
+
+/** Whether a run of digit groups joined by spaces or dashes is one number rather than several things side by side. */
+function isOneNumber(run: string): boolean {
+  const groups = run.split(GROUP_SEPARATOR);
+  if (groups.length === 1) return true;
+  let longest = 0;
+  let years = 0;
+  let small = 0;
+  for (const group of groups) {
+    if (group.length > longest) longest = group.length;
+    if (YEAR.test(group)) years++;
+    else if (group.length <= 2) small++;
+  }
+  // A year with days and months ("March 15 2024", "15 03 2024") or other years ("2019-2024").
+  if (years > 0 && years + small === groups.length) return false;
+  // Scores side by side ("10 10 10") are not one number; a phone in pairs ("12 34 56 78 90") is.
+  if (longest < 3) return countDigits(run) >= 8;
+  return !DASH_DATE.test(run);
+}
+
+/**
+ * Whether the run's first group ends a dotted or slashed date ("15.03.2024 10:30" gives the run
+ * "2024 10") or its last group starts a time ("2024 10:30"): then its groups are not one number.
+ */
+function isInsideDateTime(start: number, end: number, whole: string): boolean {
+  const before = whole.charCodeAt(start - 1);
+  if ((before === 0x2e || before === 0x2f) && digitValue(whole.charCodeAt(start - 2)) >= 0) return true;
+  return whole.charCodeAt(end) === 0x3a && digitValue(whole.charCodeAt(end + 1)) >= 0;
+}
+
+/** A currency sign, code or word right before or after, or thousands grouping with a decimal part. */
+function isAmount(candidate: string, offset: number, whole: string): boolean {
+  const end = offset + candidate.length;
+  CURRENCY_AFTER.lastIndex = end;
+  if (CURRENCY_AFTER.test(whole)) return true;
+  if (CURRENCY_BEFORE.test(whole.slice(Math.max(0, offset - 6), offset))) return true;
+  if (!THOUSANDS_GROUPED.test(candidate)) return false;
+  DECIMALS_AFTER.lastIndex = end;
+  return DECIMALS_AFTER.test(whole);
+}
+
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x660 && code <= 0x669) return code - 0x660;
+  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0;
+  return -1;
+}
+
+function toAsciiDigits(text: string): string {
+  return NON_ASCII_DIGIT.test(text) ? text.replace(NON_ASCII_DIGITS, (digit) => String(digitValue(digit.charCodeAt(0)))) : text;
+}
+
+function countDigits(ascii: string): number {
+  let digits = 0;
+  for (let i = 0; i < ascii.length; i++) if (digitValue(ascii.charCodeAt(i)) >= 0) digits++;
+  return digits;
+}
+
+function digitGroups(ascii: string): number {
+  let groups = 0;
+  let inGroup = false;
+  for (let i = 0; i < ascii.length; i++) {
+    const isDigit = digitValue(ascii.charCodeAt(i)) >= 0;
+    if (isDigit && !inGroup) groups++;
+    inGroup = isDigit;
+  }
+  return groups;
+}
+
+function count(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
