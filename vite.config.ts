@@ -65,6 +65,7 @@ export default defineConfig(({ mode }) =>
             entry: {
               'cx-elements': resolve(root, 'src/index.ts'),
               'nps-trend': resolve(root, 'src/nps-trend/index.ts'),
+              'journey-painpoints': resolve(root, 'src/journey-painpoints/index.ts'),
               core: resolve(root, 'src/core/index.ts'),
             },
             formats: ['es'],
@@ -80,7 +81,7 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           outDir: resolve(root, 'dist-demo'),
           emptyOutDir: true,
-          rolldownOptions: { input: { index: resolve(root, 'demo/index.html') } },
+          rolldownOptions: { input: { index: resolve(root, 'demo/index.html'), journey: resolve(root, 'demo/journey.html') } },
         },
       },
 );

@@ -14,3 +14,8 @@ export * from './nps.ts';
 export * from './normal.ts';
 export * from './series.ts';
 export * from './series-columns.ts';
+export * from './filter.ts';
+export * from './proportions.ts';
+export * from './journey.ts';
+export * from './redact.ts';
+export * from './themes.ts';

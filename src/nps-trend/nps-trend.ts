@@ -4,11 +4,12 @@ import { select } from 'd3-selection';
 import { area, line, stack, stackOffsetExpand, symbol, symbolTriangle } from 'd3-shape';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseDateToDay } from '../core/dates.ts';
 import { CxDataError } from '../core/errors.ts';
+import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
 import { INTERVALS, offsetPeriod, periodKey, type IntervalName } from '../core/periods.ts';
 import type { NpsSeries, ShownPeriod } from '../core/series.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
+import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
 import { renderLegend } from './legend.ts';
@@ -31,20 +32,16 @@ export interface NpsTrendSelectDetail {
   readonly passives: number;
   readonly detractors: number;
   readonly change: ShownPeriod['change'];
+  /** Last day of the period, `YYYY-MM-DD`. */
+  readonly end: string;
+  /** Selects this period on another element: `journey.filter = event.detail.filter`. */
+  readonly filter: CxFilter;
 }
 
 const booleanAttribute = {
   fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
   toAttribute: (value: boolean) => (value ? '' : 'false'),
 };
-
-/** `dimension:value1|value2` → a query filter; null when empty. */
-function parseFilter(spec: string | undefined): { dimension: string; values: string[] } | null {
-  if (!spec?.trim()) return null;
-  const colon = spec.indexOf(':');
-  if (colon <= 0) throw new CxDataError('bad-data', `filter="${spec}" must look like dimension:value.`, { detail: `filter="${spec}"` });
-  return { dimension: spec.slice(0, colon).trim(), values: spec.slice(colon + 1).split('|').map((v) => v.trim()) };
-}
 
 /**
  * Monthly (or daily … yearly) Net Promoter Score with its 95 % adjusted-Wald interval, ▲/▼ where a
@@ -88,7 +85,7 @@ function parseFilter(spec: string | undefined): { dimension: string; values: str
  * @cssprop --cx-radius - Corner radius.
  */
 export class NpsTrend extends CxElement<NpsSeries> {
-  static override styles = [...CxElement.styles, npsTrendStyles];
+  static override styles = [...CxElement.styles, chartStyles, npsTrendStyles];
 
   /** Period length: `day`, `week` (ISO, from Monday), `month` (default), `quarter` or `year`. */
   @property() interval: IntervalName = 'month';
@@ -103,10 +100,12 @@ export class NpsTrend extends CxElement<NpsSeries> {
   @property({ type: Number }) target?: number;
 
   /**
-   * Only rows whose dimension has one of the given values: `department:Licensing` or
-   * `channel:Phone|Branch`. Small segments are where suppression matters most.
+   * Only some rows. As an attribute: `department:Licensing`, `channel:Phone|Branch`, or several
+   * conditions separated by `;` (`stage:Apply; department:Tax`). As a property, also an object
+   * `{ from, to, stage, segment }` — e.g. the `filter` of another element's `cx-select` event.
+   * Combined with `from`/`to`: only days inside both count. Small segments are where suppression matters most.
    */
-  @property() filter?: string;
+  @property() filter?: CxFilter | string;
 
   /** Draw the 95 % confidence band (default on; `show-ci="false"` turns it off). */
   @property({ attribute: 'show-ci', converter: booleanAttribute }) showCi = true;
@@ -134,14 +133,8 @@ export class NpsTrend extends CxElement<NpsSeries> {
         detail: `target="${this.getAttribute('target') ?? this.target}"`,
       });
     }
-    const dayOf = (name: 'from' | 'to') => {
-      const text = this[name];
-      if (!text) return null;
-      const parsed = parseDateToDay(text);
-      if ('error' in parsed) throw new CxDataError('bad-data', `${name}="${text}" is not a date (use YYYY-MM-DD).`, { detail: `${name}="${text}"` });
-      return parsed.day;
-    };
-    return client.queryNps(key, { interval: this.interval, minN: this.minN, fromDay: dayOf('from'), toDay: dayOf('to'), filter: parseFilter(this.filter) });
+    const { fromDay, toDay, conditions } = intersectFilters(dayRangeFilter(this.from, this.to), toRowFilter(this.filter));
+    return client.queryNps(key, { interval: this.interval, minN: this.minN, fromDay, toDay, conditions });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -246,6 +239,8 @@ export class NpsTrend extends CxElement<NpsSeries> {
       passives: point.passives,
       detractors: point.detractors,
       change: point.change,
+      end: periodKey(offsetPeriod(point.periodStart, interval, 1) - 1, 'day'),
+      filter: { from: periodKey(point.periodStart, 'day'), to: periodKey(offsetPeriod(point.periodStart, interval, 1) - 1, 'day') },
     };
     this.dispatchEvent(new CxSelectEvent(detail));
   }

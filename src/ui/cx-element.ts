@@ -164,7 +164,9 @@ export abstract class CxElement<Result> extends LitElement {
     super.connectedCallback();
     this.#resizeObserver = new ResizeObserver(([entry]) => {
       const width = Math.round(entry?.contentRect.width ?? 0);
-      if (width && width !== this.width) this.width = width;
+      // Applied next frame: a re-render that changes this element's height inside the observer's
+      // delivery would otherwise end the loop with "undelivered notifications" (a window error).
+      if (width && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.#resizeObserver.observe(this);
     // A reconnected element let go of its data on disconnect; fetch it again.
@@ -206,6 +208,11 @@ export abstract class CxElement<Result> extends LitElement {
 
   /** Draws a result; called only with the latest completed result. */
   protected abstract renderResult(result: Result): TemplateResult;
+
+  /** Key of the source this element holds in the engine, once it has one: for follow-up queries. */
+  protected get sourceKey(): string | null {
+    return this.#handle?.key ?? null;
+  }
 
   /** The chart's width in CSS pixels (before the first resize notification, a sensible default). */
   protected get chartWidth(): number {

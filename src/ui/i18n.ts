@@ -109,7 +109,7 @@ export function translator(requested: string): Translator {
     number,
     signed: (value, digits = 0) => signedFormats[digits]!().format(value),
     percent: (value) => percentFormat().format(value),
-    pValue: (p) => (p < 0.001 ? `< ${number(0.001, 3)}` : number(p, 3)),
+    pValue: (p) => (p < 0.001 ? `p < ${number(0.001, 3)}` : `p = ${number(p, 3)}`),
     bytes: (count) => byteFormat().format(count / 1_000_000),
     period(startDay, interval) {
       const date = dayToDate(startDay);

@@ -39,6 +39,9 @@ export function renderQualityReport(report: QualityReport, i18n: Translator): Te
       ${report.withoutRespondent
         ? html`<div><dt>${i18n.t('quality.withoutRespondent')}</dt><dd>${i18n.number(report.withoutRespondent)}</dd></div>`
         : nothing}
+      ${report.withoutStage
+        ? html`<div><dt>${i18n.t('quality.withoutStage')}</dt><dd>${i18n.number(report.withoutStage)}</dd></div>`
+        : nothing}
     </dl>
     ${report.reasons.length
       ? html`<ul>

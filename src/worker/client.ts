@@ -10,7 +10,8 @@ import { CxDataError } from '../core/errors.ts';
 import { seriesFromColumns } from '../core/series-columns.ts';
 import type { NpsSeries } from '../core/series.ts';
 import type { LoadProgress } from '../core/source.ts';
-import type { Engine, EngineResult, NpsQuery, SourceSummary } from './engine.ts';
+import type { JourneyResult } from '../core/journey.ts';
+import type { Engine, EngineResult, JourneyQuery, NpsQuery, SourceSummary, StageDetail, StageDetailQuery } from './engine.ts';
 
 /** What an element asks the engine to load. */
 export type SourceSpec =
@@ -148,12 +149,29 @@ export class EngineClient {
 
   /** NPS by period for a held source; reloads it first if the worker was restarted since. */
   async queryNps(key: string, query: NpsQuery): Promise<NpsSeries> {
+    await this.#loaded(key);
+    const columns = await this.#call((remote) => remote.queryNps(key, query));
+    return seriesFromColumns(columns);
+  }
+
+  /** Per-stage journey measures for a held source. */
+  async queryJourney(key: string, query: JourneyQuery): Promise<JourneyResult> {
+    await this.#loaded(key);
+    return this.#call((remote) => remote.queryJourney(key, query));
+  }
+
+  /** Themes and redacted verbatims of one journey stage. */
+  async queryStageDetail(key: string, query: StageDetailQuery): Promise<StageDetail> {
+    await this.#loaded(key);
+    return this.#call((remote) => remote.queryStageDetail(key, query));
+  }
+
+  /** Waits for a held source, loading it again if its load failed or its worker has since died. */
+  async #loaded(key: string): Promise<void> {
     const entry = this.#sources.get(key);
     if (!entry) throw new CxDataError('internal', `Source "${key}" is not held by any element.`, { detail: key });
     if (entry.failed || entry.generation !== this.#generation || !this.#remote) this.#load(key, entry);
     await entry.ready;
-    const columns = await this.#call((remote) => remote.queryNps(key, query));
-    return seriesFromColumns(columns);
   }
 
   /** Stops the worker; pending calls reject with `worker-crashed`. The next call starts a new one. */

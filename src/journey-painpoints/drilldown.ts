@@ -1,0 +1,78 @@
+/**
+ * The drill-down panel of one stage: its measures, the themes of its negative answers and what
+ * people wrote. Comments arrive redacted from the worker and are rendered as text only; `dir="auto"`
+ * lets an Arabic comment read right-to-left inside an English page and the reverse.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { JourneyResult, JourneyStage } from '../core/journey.ts';
+import type { StageDetail } from '../worker/engine.ts';
+import type { Translator } from '../ui/i18n.ts';
+import { formatComparison, formatMetric } from './format.ts';
+
+export interface DrilldownState {
+  readonly detail: StageDetail | null;
+  readonly pending: boolean;
+  readonly error: string | null;
+}
+
+function renderMeasures(result: JourneyResult, stage: Exclude<JourneyStage, { suppressed: true }>, i18n: Translator): TemplateResult {
+  const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
+  const row = (label: string, value: string) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const nps = stage.nps ? formatMetric(stage, 'nps', i18n) : null;
+  const csat = stage.csat ? formatMetric(stage, 'csat', i18n) : null;
+  const ces = stage.ces ? formatMetric(stage, 'ces', i18n) : null;
+  return html`<dl class="measures">
+    ${row(i18n.t('journey.table.n'), i18n.number(stage.n))}
+    ${row(i18n.t('journey.table.nps'), nps ? `${i18n.number(stage.nps!.nps)} (${i18n.number(stage.nps!.lower)} – ${i18n.number(stage.nps!.upper)})` : notEnough)}
+    ${row(i18n.t('journey.table.csat'), csat ? `${i18n.percent(stage.csat!.share)} (${i18n.percent(stage.csat!.lower)} – ${i18n.percent(stage.csat!.upper)})` : notEnough)}
+    ${row(i18n.t('journey.table.ces'), ces ? `${i18n.number(stage.ces!.mean, 1)} (${i18n.number(stage.ces!.lower, 1)} – ${i18n.number(stage.ces!.upper, 1)})` : notEnough)}
+    ${row(i18n.t('journey.table.easy'), stage.ces ? i18n.percent(stage.ces.easy.share) : notEnough)}
+    ${row(i18n.t('journey.table.pain'), `${i18n.percent(stage.pain.share)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})`)}
+    ${row(i18n.t('journey.table.rank'), i18n.number(stage.rank))}
+  </dl>
+  <p class="comparison ${stage.comparison?.worse ? 'worse' : ''}">${stage.comparison?.worse ? html`<span aria-hidden="true">⚠ </span>` : nothing}${formatComparison(stage.comparison, i18n)}</p>`;
+}
+
+function renderComments(state: DrilldownState, i18n: Translator): TemplateResult {
+  if (state.error) return html`<p class="status error" role="alert">${state.error}</p>`;
+  const { detail } = state;
+  if (!detail) return html`<p class="status" role="status">${i18n.t('drill.loading')}</p>`;
+  const themeCount = (count: number) => i18n.t(detail.themeSource === 'column' ? 'drill.themeAnswers' : 'drill.themeCount', { count });
+  return html`<section class="themes" aria-labelledby="drill-themes">
+      <h4 id="drill-themes">${i18n.t(detail.themeSource === 'column' ? 'drill.themesColumn' : 'drill.themes')}</h4>
+      ${detail.themes.length
+        ? html`<ol part="themes">
+            ${detail.themes.map((theme) => html`<li><span class="theme" dir="auto">${theme.theme}</span> <span class="count">${themeCount(theme.count)}</span></li>`)}
+          </ol>`
+        : html`<p class="none">${i18n.t('drill.noThemes')}</p>`}
+    </section>
+    <section class="verbatims" aria-labelledby="drill-verbatims">
+      <h4 id="drill-verbatims">${i18n.t('drill.verbatims')}</h4>
+      ${detail.verbatims.length
+        ? html`<p class="note">${i18n.t('drill.verbatimsOf', { shown: i18n.number(detail.verbatims.length), count: detail.negativeComments })}</p>
+            <ul part="verbatims">
+              ${detail.verbatims.map((text) => html`<li><blockquote dir="auto">${text}</blockquote></li>`)}
+            </ul>
+            <p class="note">${i18n.t('drill.redacted')}</p>`
+        : html`<p class="none">${i18n.t('drill.noComments')}</p>`}
+    </section>`;
+}
+
+export function renderDrilldown(
+  result: JourneyResult,
+  stage: JourneyStage,
+  state: DrilldownState,
+  i18n: Translator,
+  close: () => void,
+  onKeydown: (event: KeyboardEvent) => void,
+): TemplateResult {
+  return html`<section part="drilldown" class="drilldown" id="drilldown" role="region" aria-labelledby="drill-title" @keydown=${onKeydown}>
+    <header>
+      <h3 id="drill-title" tabindex="-1" aria-label=${i18n.t('drill.label', { stage: stage.name })}>${stage.name}</h3>
+      <button part="drilldown-close" class="close" @click=${close}>${i18n.t('drill.close')}</button>
+    </header>
+    ${stage.suppressed
+      ? html`<p class="status">${stage.inData ? i18n.t('drill.suppressed', { minN: i18n.number(result.minN) }) : i18n.t('journey.notInData')}</p>`
+      : html`${renderMeasures(result, stage, i18n)} ${renderComments(state, i18n)}`}
+  </section>`;
+}

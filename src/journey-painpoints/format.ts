@@ -1,0 +1,66 @@
+/** Words for a stage's numbers, shared by the lane, the tooltip, the table, the drill-down and the summary. */
+import type { JourneyResult, PainMetric, ShownStage, StageComparison } from '../core/journey.ts';
+import type { Translator } from '../ui/i18n.ts';
+import { metricValue } from './layout.ts';
+
+/** NPS in whole points, CES to one decimal, shares as whole percent. */
+export function formatMetric(stage: ShownStage, metric: PainMetric, i18n: Translator): { value: string; interval: string } | null {
+  const measure = metricValue(stage, metric);
+  if (!measure) return null;
+  const format = (v: number) => (metric === 'csat' ? i18n.percent(v / 100) : metric === 'ces' ? i18n.number(v, 1) : i18n.number(v));
+  return {
+    value: i18n.t(`journey.value.${metric}`, { value: format(measure.value) }),
+    interval: i18n.t('journey.interval', { lower: format(measure.lower), upper: format(measure.upper) }),
+  };
+}
+
+export function formatPain(stage: ShownStage, metric: PainMetric, i18n: Translator): string {
+  return i18n.t('journey.pain', { share: i18n.percent(stage.pain.share), negative: i18n.t(`journey.negative.${metric}`) });
+}
+
+export function formatComparison(comparison: StageComparison | null, i18n: Translator): string {
+  if (!comparison) return i18n.t('journey.noComparison');
+  const params = { rest: i18n.percent(comparison.restShare), p: i18n.pValue(comparison.p) };
+  return i18n.t(comparison.worse ? 'journey.worse' : comparison.better ? 'journey.better' : 'journey.same', params);
+}
+
+/** The full meaning of a stage in one sentence: its accessible name, and what a screen reader hears on focus. */
+export function stageLabel(result: JourneyResult, index: number, i18n: Translator): string {
+  const stage = result.stages[index]!;
+  const place = { stage: stage.name, position: i18n.number(index + 1), count: i18n.number(result.stages.length) };
+  if (stage.suppressed) {
+    return stage.inData ? i18n.t('journey.stageLabelSuppressed', { ...place, minN: i18n.number(result.minN) }) : i18n.t('journey.stageLabelMissing', place);
+  }
+  const metric = formatMetric(stage, result.metric, i18n)!;
+  return i18n.t('journey.stageLabel', {
+    ...place,
+    value: metric.value,
+    interval: metric.interval,
+    pain: formatPain(stage, result.metric, i18n),
+    painLower: i18n.percent(stage.pain.lower),
+    painUpper: i18n.percent(stage.pain.upper),
+    rank: i18n.t('journey.rank', { rank: i18n.number(stage.rank) }),
+    answers: i18n.t('answers', { count: stage.n }),
+    comparison: formatComparison(stage.comparison, i18n),
+  });
+}
+
+/** The paragraph under the chart: where it hurts most and least, and what is hidden. */
+export function summarizeJourney(result: JourneyResult, i18n: Translator): string {
+  const shown = result.stages.filter((s): s is ShownStage => !s.suppressed);
+  const hidden = result.stages.filter((s) => s.suppressed && s.inData).length;
+  const sentences: string[] = [];
+  const byRank = [...shown].sort((a, b) => a.rank - b.rank);
+  const most = byRank[0];
+  if (most) sentences.push(i18n.t('journey.summary.most', { stage: most.name, pain: formatPain(most, result.metric, i18n) }));
+  const worse = byRank.filter((s) => s.comparison?.worse);
+  sentences.push(
+    worse.length
+      ? i18n.t('journey.summary.worse', { count: worse.length, stages: worse.map((s) => s.name).join(', ') })
+      : i18n.t('journey.summary.noneWorse'),
+  );
+  const least = byRank.at(-1);
+  if (least && least !== most) sentences.push(i18n.t('journey.summary.least', { stage: least.name, pain: i18n.percent(least.pain.share) }));
+  if (hidden) sentences.push(i18n.t('journey.summary.hidden', { count: hidden, minN: i18n.number(result.minN) }));
+  return sentences.join(' ');
+}

@@ -1,0 +1,458 @@
+import { Task, TaskStatus } from '@lit/task';
+import { axisLeft, axisRight } from 'd3-axis';
+import { select } from 'd3-selection';
+import { curveMonotoneX, line } from 'd3-shape';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { CxDataError, toErrorInfo } from '../core/errors.ts';
+import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
+import { PAIN_METRICS, isPainMetric, parseStageList, type JourneyResult, type JourneyStage, type PainMetric, type ShownStage } from '../core/journey.ts';
+import { CxSelectEvent } from '../events/cx-select.ts';
+import { chartStyles } from '../ui/chart-styles.ts';
+import { CxElement, type QueryContext } from '../ui/cx-element.ts';
+import { engineClient } from '../worker/client.ts';
+import type { JourneyQuery, StageDetail } from '../worker/engine.ts';
+import { renderDrilldown } from './drilldown.ts';
+import { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourney } from './format.ts';
+import { journeyStyles } from './journey-painpoints.styles.ts';
+import { INSET, computeJourneyLayout, metricValue, type JourneyLayout } from './layout.ts';
+import { renderJourneyTable } from './table.ts';
+
+/** What `cx-select` carries for a stage of `<journey-painpoints>`. */
+export interface JourneySelectDetail {
+  /** The stage's name as shown. */
+  readonly stage: string;
+  /** The stage values in the data it covers (usually one). */
+  readonly values: readonly string[];
+  /** Every measure of the stage; null for a stage with too few answers, which carries no numbers. */
+  readonly measures: ShownStage | null;
+  /** Selects this stage on another element: `trend.filter = event.detail.filter`. */
+  readonly filter: CxFilter;
+}
+
+const DEFAULT_VERBATIMS = 5;
+
+/**
+ * Where in the customer journey it hurts: per stage, the chosen metric with its 95 % interval (the
+ * "emotion curve"), the share of negative answers with its Wilson interval, a ranking by that share
+ * and a flag where a stage is significantly worse than the rest of the journey. Selecting a stage
+ * opens what its unhappy customers wrote, redacted in the worker. Stages with fewer than `min-n`
+ * answers show no number, rank or comment.
+ *
+ * Keys: ←/→ (↑/↓ in the narrow list) move between stages and follow the reading direction; Home/End
+ * go to the first/last stage; Enter or Space opens a stage's details and fires `cx-select`; Escape
+ * closes the details and returns to the stage.
+ *
+ * @summary Customer-journey pain points with intervals, significance, themes and redacted verbatims.
+ *
+ * @fires cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason, rows without a stage).
+ * @fires cx-select - A stage was selected (click, Enter or Space); `detail` is a {@link JourneySelectDetail}.
+ * @fires cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
+ *
+ * @csspart base - The element's frame.
+ * @csspart chart - The SVG with the emotion curve and the pain bars.
+ * @csspart stages - The lane (or list) of stages.
+ * @csspart stage - One stage.
+ * @csspart legend - The legend list.
+ * @csspart summary - The text summary.
+ * @csspart tooltip - The details box of the focused or hovered stage.
+ * @csspart drilldown - The details panel of the selected stage.
+ * @csspart drilldown-close - Its close button.
+ * @csspart themes - The list of themes in the details panel.
+ * @csspart verbatims - The list of comments in the details panel.
+ * @csspart table - The data table shown by "Show table".
+ * @csspart table-toggle - The "Show table" button.
+ * @csspart status - Loading, empty and error messages.
+ * @csspart quality-badge - The data-quality button.
+ * @csspart quality-report - The data-quality report it opens.
+ *
+ * @cssprop --cx-font-family - Font of all text.
+ * @cssprop --cx-font-size - Base font size (default 0.875rem).
+ * @cssprop --cx-color-background - Background.
+ * @cssprop --cx-color-text - Text colour.
+ * @cssprop --cx-color-muted - Axis labels and secondary text.
+ * @cssprop --cx-color-grid - Grid lines and borders.
+ * @cssprop --cx-color-line - The emotion curve and its points.
+ * @cssprop --cx-color-band - Interval whiskers.
+ * @cssprop --cx-color-pain - Pain-share bars.
+ * @cssprop --cx-color-down - Pain points (significantly worse stages).
+ * @cssprop --cx-color-suppressed - Hatching of stages with too few answers.
+ * @cssprop --cx-color-focus - Focus ring.
+ * @cssprop --cx-color-surface - Tooltip, selected stage and panel background.
+ * @cssprop --cx-radius - Corner radius.
+ */
+export class JourneyPainpoints extends CxElement<JourneyResult> {
+  static override styles = [...CxElement.styles, chartStyles, journeyStyles];
+
+  /** The journey's stages in order, comma-separated: `Discover,Apply,Wait,Decision,Support`. Without it: numeric prefixes ("1 Apply"), then first appearance. */
+  @property() stages = '';
+
+  /** Which answers count as pain: `nps` (detractors 0–6, default), `csat` (1–2) or `ces` (1–3). It is also the metric of the curve. */
+  @property() metric: PainMetric = 'nps';
+
+  /** How many comments the details panel shows (0–50, default 5). */
+  @property({ type: Number }) verbatims = DEFAULT_VERBATIMS;
+
+  /** First day to include, `YYYY-MM-DD`. */
+  @property() from?: string;
+
+  /** Last day to include, `YYYY-MM-DD`. */
+  @property() to?: string;
+
+  /**
+   * Only some rows: as an attribute `department:Tax` or `channel:Web|App; department:Tax`; as a
+   * property also `{ from, to, stage, segment }`, e.g. the `filter` of `<nps-trend>`'s `cx-select`.
+   */
+  @property() filter?: CxFilter | string;
+
+  @state() private openStage: string | null = null;
+  @state() private activeIndex = 0;
+  @state() private tooltipVisible = false;
+  @state() private tableOpen = false;
+
+  #layout: JourneyLayout | null = null;
+  #layoutInputs: readonly unknown[] | null = null;
+  #drawnLayout: JourneyLayout | null = null;
+  #lastQuery: JourneyQuery | null = null;
+
+  /** The details of the open stage: asked for only when a shown stage is open. */
+  readonly #detailTask = new Task(this, {
+    task: async ([result, stageName, verbatims]: readonly [JourneyResult | null | undefined, string | null, number], { signal }): Promise<StageDetail | null> => {
+      const stage = result?.stages.find((s) => s.name === stageName);
+      const key = this.sourceKey;
+      const query = this.#lastQuery;
+      if (!stage || stage.suppressed || !key || !query) return null;
+      const detail = await engineClient().queryStageDetail(key, { ...query, stage: stage.name, verbatims: this.#verbatimCount(verbatims) });
+      signal.throwIfAborted();
+      return detail;
+    },
+    args: () => [this.task.value, this.openStage, this.verbatims] as const,
+  });
+
+  protected override queryArgs() {
+    return [this.stages, this.metric, this.from, this.to, this.filter] as const;
+  }
+
+  #verbatimCount(value: number): number {
+    return Number.isFinite(value) ? Math.max(0, Math.min(50, Math.floor(value))) : DEFAULT_VERBATIMS;
+  }
+
+  protected override async query({ client, key }: QueryContext): Promise<JourneyResult> {
+    if (!isPainMetric(this.metric)) {
+      throw new CxDataError('bad-data', `metric="${this.metric}" is not one of ${PAIN_METRICS.join(', ')}.`, { detail: `metric="${this.metric}"` });
+    }
+    const { fromDay, toDay, conditions } = intersectFilters(dayRangeFilter(this.from, this.to), toRowFilter(this.filter));
+    const query: JourneyQuery = { metric: this.metric, minN: this.minN, stages: parseStageList(this.stages), fromDay, toDay, conditions };
+    const result = await client.queryJourney(key, query);
+    this.#lastQuery = query;
+    return result;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const result = this.task.value ?? null;
+    const inputs = [result, this.chartWidth, this.direction] as const;
+    if (!this.#layoutInputs || inputs.some((value, i) => value !== this.#layoutInputs![i])) {
+      this.#layoutInputs = inputs;
+      this.#layout = result ? computeJourneyLayout(result, this.chartWidth, this.direction) : null;
+      if (result) {
+        // Keep the open stage and the focus on the same stage by name when the numbers change.
+        if (this.openStage !== null && !result.stages.some((s) => s.name === this.openStage)) this.openStage = null;
+        this.activeIndex = Math.min(this.activeIndex, Math.max(0, result.stages.length - 1));
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#drawnLayout !== this.#layout) this.#drawAxes();
+  }
+
+  #drawAxes(): void {
+    const layout = this.#layout;
+    const result = this.task.value;
+    const axis = this.renderRoot.querySelector<SVGGElement>('.y-axis');
+    const painAxis = this.renderRoot.querySelector<SVGGElement>('.pain-axis');
+    if (!layout || !result || !axis || !painAxis) return;
+    this.#drawnLayout = layout;
+    const make = this.direction === 'rtl' ? axisRight : axisLeft;
+    const format = (value: number) => (result.metric === 'csat' ? this.i18n.percent(value / 100) : this.i18n.number(value, result.metric === 'ces' ? 1 : 0));
+    select(axis).call(make(layout.y).ticks(4).tickFormat((v) => format(Number(v))).tickSizeOuter(0));
+    select(painAxis).call(make(layout.pain).ticks(2).tickFormat((v) => this.i18n.percent(Number(v))).tickSizeOuter(0));
+  }
+
+  #focusStage(index: number): void {
+    this.activeIndex = index;
+    this.tooltipVisible = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.stage[data-index="${index}"]`)?.focus());
+  }
+
+  #open(index: number): void {
+    const result = this.task.value;
+    const stage = result?.stages[index];
+    if (!result || !stage) return;
+    this.activeIndex = index;
+    this.openStage = stage.name;
+    const detail: JourneySelectDetail = {
+      stage: stage.name,
+      values: stage.values,
+      measures: stage.suppressed ? null : stage,
+      filter: { stage: [...stage.values] },
+    };
+    this.dispatchEvent(new CxSelectEvent(detail));
+  }
+
+  #close(): void {
+    if (this.openStage === null) return;
+    this.openStage = null;
+    this.#focusStage(this.activeIndex);
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const result = this.task.value;
+    const layout = this.#layout;
+    if (!result || !layout || !result.stages.length) return;
+    const last = result.stages.length - 1;
+    const rtl = this.direction === 'rtl';
+    const vertical = layout.mode === 'list';
+    const forward = vertical ? ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'] : [rtl ? 'ArrowLeft' : 'ArrowRight'];
+    const backward = vertical ? ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'] : [rtl ? 'ArrowRight' : 'ArrowLeft'];
+    let next: number;
+    if (forward.includes(event.key)) next = Math.min(last, this.activeIndex + 1);
+    else if (backward.includes(event.key)) next = Math.max(0, this.activeIndex - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#open(this.activeIndex);
+      return;
+    } else if (event.key === 'Escape') {
+      if (this.openStage !== null) this.#close();
+      else this.tooltipVisible = false;
+      return;
+    } else return;
+    event.preventDefault();
+    this.#focusStage(next);
+  }
+
+  #onDrilldownKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.#close();
+  }
+
+  protected override renderResult(result: JourneyResult): TemplateResult {
+    const layout = this.#layout;
+    const { i18n } = this;
+    if (!layout || !result.stages.length) return this.renderStatus(i18n.t('journey.empty'), 'empty');
+    const open = result.stages.find((s) => s.name === this.openStage) ?? null;
+    const allHidden = !layout.shown.length;
+    return html`
+      <svg class="defs" aria-hidden="true" width="0" height="0">
+        <defs>
+          <pattern id="cx-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+          </pattern>
+        </defs>
+      </svg>
+      <figure aria-label=${this.label || i18n.t('journey.title')}>
+        ${allHidden ? this.renderStatus(i18n.t('journey.allSuppressed', { minN: i18n.number(result.minN) }), 'empty') : nothing}
+        ${layout.mode === 'lane' && !allHidden ? this.#renderChart(result, layout) : nothing} ${this.#renderStages(result, layout)}
+        ${this.#renderTooltip(result, layout)}
+        <figcaption part="summary" class="summary">${summarizeJourney(result, i18n)}</figcaption>
+      </figure>
+      ${this.#renderLegend(result, layout)}
+      ${open
+        ? renderDrilldown(
+            result,
+            open,
+            { detail: this.#detailFor(open.name), pending: this.#detailTask.status === TaskStatus.PENDING, error: this.#detailError() },
+            i18n,
+            () => this.#close(),
+            (event) => this.#onDrilldownKeydown(event),
+          )
+        : html`<p class="hint">${i18n.t('drill.hint')}</p>`}
+      <div class="toolbar">
+        <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
+          ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
+        </button>
+      </div>
+      ${this.tableOpen ? renderJourneyTable(result, i18n, this.openStage) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${open ? i18n.t('drill.label', { stage: open.name }) : ''}</div>
+    `;
+  }
+
+  /** The loaded details of `stage`; a previous stage's details are never shown under another's name. */
+  #detailFor(stage: string): StageDetail | null {
+    const value = this.#detailTask.value as StageDetail | null | undefined;
+    return this.#detailTask.status === TaskStatus.COMPLETE && value?.stage === stage ? value : null;
+  }
+
+  #detailError(): string | null {
+    if (this.#detailTask.status !== TaskStatus.ERROR) return null;
+    return this.errorMessage(toErrorInfo(this.#detailTask.error));
+  }
+
+  #center(name: string): number {
+    const { x } = this.#layout!;
+    return (x(name) ?? 0) + x.bandwidth() / 2;
+  }
+
+  #renderChart(result: JourneyResult, layout: JourneyLayout): TemplateResult {
+    const { x, y, pain, width, height, painTop } = layout;
+    const rtl = this.direction === 'rtl';
+    const [x0, x1] = rtl ? [INSET.otherSide, width - INSET.axisSide] : [INSET.axisSide, width - INSET.otherSide];
+    const slots = result.stages.map((s) => (s.suppressed ? undefined : s));
+    const value = (s: ShownStage) => metricValue(s, result.metric)!;
+    const curve =
+      line<ShownStage | undefined>()
+        .defined((s) => s !== undefined)
+        .x((s) => this.#center(s!.name))
+        .y((s) => y(value(s!).value))
+        .curve(curveMonotoneX)(slots) ?? '';
+    const band = x.bandwidth();
+    const barWidth = Math.min(36, band * 0.4);
+    const active = result.stages[this.activeIndex];
+    return html`<svg part="chart" aria-hidden="true" viewBox="0 0 ${width} ${height}" height=${height}>
+      ${active && (this.tooltipVisible || this.openStage === active.name)
+        ? svg`<rect class="column-highlight" x=${x(active.name) ?? 0} width=${band} y="0" height=${height}></rect>`
+        : nothing}
+      <g class="grid">${y.ticks(4).map((tick) => svg`<line x1=${x0} x2=${x1} y1=${y(tick)} y2=${y(tick)}></line>`)}</g>
+      ${result.metric === 'nps' && y.domain()[0]! < 0 && y.domain()[1]! > 0 ? svg`<line class="zero" x1=${x0} x2=${x1} y1=${y(0)} y2=${y(0)}></line>` : nothing}
+      ${layout.suppressed.map((s) => svg`<rect class="gap" x=${(x(s.name) ?? 0) + 2} width=${Math.max(0, band - 4)} y="4" height=${height - 8}></rect>`)}
+      <line class="pain-base" x1=${x0} x2=${x1} y1=${pain(0)} y2=${pain(0)}></line>
+      ${layout.shown.map((s) => {
+        const cx = this.#center(s.name);
+        const v = value(s);
+        return svg`<g class="stage-marks ${s.comparison?.worse ? 'worse' : ''}">
+          <line class="whisker" x1=${cx} x2=${cx} y1=${y(v.lower)} y2=${y(v.upper)}></line>
+          <line class="whisker" x1=${cx - 5} x2=${cx + 5} y1=${y(v.lower)} y2=${y(v.lower)}></line>
+          <line class="whisker" x1=${cx - 5} x2=${cx + 5} y1=${y(v.upper)} y2=${y(v.upper)}></line>
+          <rect class="pain-bar" x=${cx - barWidth / 2} width=${barWidth} y=${pain(s.pain.share)} height=${Math.max(0, pain(0) - pain(s.pain.share))}></rect>
+          <line class="pain-whisker" x1=${cx} x2=${cx} y1=${pain(s.pain.lower)} y2=${pain(s.pain.upper)}></line>
+          <text class="pain-label" x=${cx} y=${pain(s.pain.upper) - 5} text-anchor="middle">${this.i18n.percent(s.pain.share)}</text>
+        </g>`;
+      })}
+      <path class="curve" d=${curve}></path>
+      ${layout.shown.map((s) => svg`<circle class="point ${s.comparison?.worse ? 'worse' : ''}" cx=${this.#center(s.name)} cy=${y(value(s).value)} r="5"></circle>`)}
+      <g class="axis y-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
+      <g class="axis pain-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
+      <text class="panel-label" x=${rtl ? x1 : x0} y=${painTop + 10} text-anchor=${rtl ? 'end' : 'start'} dx=${rtl ? -4 : 4} direction=${this.direction}>
+        ${this.i18n.t('journey.painAxis')}
+      </text>
+    </svg>`;
+  }
+
+  #renderStages(result: JourneyResult, layout: JourneyLayout): TemplateResult {
+    const { i18n } = this;
+    const list = layout.mode === 'list';
+    const columns = list ? {} : { gridTemplateColumns: `repeat(${result.stages.length}, minmax(0, 1fr))` };
+    return html`<div
+      part="stages"
+      class="stages ${layout.mode}"
+      role="listbox"
+      aria-orientation=${list ? 'vertical' : 'horizontal'}
+      aria-label=${i18n.t('journey.chartLabel', { count: result.stages.length, metric: i18n.t(`journey.metric.${result.metric}`) })}
+      style=${styleMap(columns)}
+      @keydown=${this.#onKeydown}
+      @focusout=${() => (this.tooltipVisible = false)}
+      @pointerleave=${() => (this.tooltipVisible = false)}
+    >
+      ${result.stages.map((stage, index) => this.#renderStage(result, stage, index, list))}
+    </div>`;
+  }
+
+  #renderStage(result: JourneyResult, stage: JourneyStage, index: number, list: boolean): TemplateResult {
+    const { i18n } = this;
+    const metric = stage.suppressed ? null : formatMetric(stage, result.metric, i18n);
+    const worse = !stage.suppressed && stage.comparison?.worse;
+    const classes = ['stage', stage.suppressed ? 'suppressed' : '', worse ? 'worse' : '', stage.name === this.openStage ? 'open' : ''].join(' ');
+    return html`<div
+      part="stage"
+      class=${classes}
+      role="option"
+      data-index=${index}
+      tabindex=${index === this.activeIndex ? '0' : '-1'}
+      aria-selected=${stage.name === this.openStage ? 'true' : 'false'}
+      @focus=${() => {
+        this.activeIndex = index;
+        this.tooltipVisible = true;
+      }}
+      @pointerenter=${() => {
+        this.activeIndex = index;
+        this.tooltipVisible = true;
+      }}
+      @click=${() => {
+        this.#focusStage(index);
+        this.#open(index);
+      }}
+    >
+      <!-- The option's name is the full sentence; the compact face repeats part of it for the eye only. -->
+      <span class="visually-hidden">${stageLabel(result, index, i18n)}</span>
+      <span class="name" dir="auto" aria-hidden="true">${stage.name}</span>
+      ${stage.suppressed
+        ? html`<span class="not-enough" aria-hidden="true">${stage.inData ? i18n.t('journey.suppressed') : i18n.t('journey.notInData')}</span>`
+        : html`<span class="value" aria-hidden="true">${metric!.value}</span>
+            <span class="pain" aria-hidden="true">${i18n.t('journey.painShort', { share: i18n.percent(stage.pain.share) })}</span>
+            ${list ? this.#renderListBars(stage) : nothing}
+            <span class="meta" aria-hidden="true">
+              <span class="rank">${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}</span>
+              ${worse ? html`<span class="badge"><span aria-hidden="true">⚠</span> ${i18n.t('journey.worseBadge')}</span>` : nothing}
+            </span>`}
+    </div>`;
+  }
+
+  /** In the narrow list each stage carries its own pain bar with the interval, on a 0–100 % scale. */
+  #renderListBars(stage: ShownStage): TemplateResult {
+    const rtl = this.direction === 'rtl';
+    const at = (share: number) => (rtl ? 100 - share * 100 : share * 100);
+    const [from, to] = rtl ? [at(stage.pain.share), 100] : [0, at(stage.pain.share)];
+    return html`<svg class="list-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+      <rect class="track" x="0" y="2" width="100" height="6"></rect>
+      <rect class="pain-bar" x=${from} y="2" width=${to - from} height="6"></rect>
+      <line class="pain-whisker" x1=${at(stage.pain.lower)} x2=${at(stage.pain.upper)} y1="5" y2="5"></line>
+    </svg>`;
+  }
+
+  #renderTooltip(result: JourneyResult, layout: JourneyLayout): TemplateResult | typeof nothing {
+    const stage = result.stages[this.activeIndex];
+    if (!this.tooltipVisible || !stage || stage.suppressed || layout.mode === 'list') return nothing;
+    const { i18n } = this;
+    const metric = formatMetric(stage, result.metric, i18n)!;
+    const left = (this.#center(stage.name) / layout.width) * 100;
+    const top = layout.y(metricValue(stage, result.metric)!.upper);
+    return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px` })}>
+      <strong dir="auto">${stage.name}</strong><br />
+      ${metric.value} (${metric.interval})<br />
+      ${formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />
+      ${i18n.t('answers', { count: stage.n })} · ${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}<br />
+      ${formatComparison(stage.comparison, i18n)}
+    </div>`;
+  }
+
+  #renderLegend(result: JourneyResult, layout: JourneyLayout): TemplateResult {
+    const { i18n } = this;
+    const swatch = (content: TemplateResult) => html`<svg viewBox="0 0 20 12" aria-hidden="true">${content}</svg>`;
+    const hidden = layout.suppressed.filter((s) => s.suppressed && s.inData).length;
+    const negative = i18n.t(`journey.negative.${result.metric}`);
+    return html`<ul part="legend">
+      ${layout.mode === 'lane'
+        ? html`<li>${swatch(svg`<line class="curve" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('journey.legend.curve', { metric: i18n.t(`journey.metric.${result.metric}`) })}</li>`
+        : nothing}
+      <li>${swatch(svg`<rect class="pain-bar" width="20" height="12"></rect>`)}${i18n.t('journey.legend.pain', { negative })}</li>
+      ${layout.shown.some((s) => s.comparison?.worse)
+        ? html`<li>${swatch(svg`<rect class="pain-bar worse" width="20" height="12"></rect>`)}<span aria-hidden="true">⚠</span> ${i18n.t('journey.legend.worse')}</li>`
+        : nothing}
+      ${hidden
+        ? html`<li>${swatch(svg`<rect class="gap" width="20" height="12"></rect>`)}${i18n.t('journey.legend.suppressed', { count: hidden, minN: i18n.number(result.minN) })}</li>`
+        : nothing}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'journey-painpoints': JourneyPainpoints;
+  }
+}

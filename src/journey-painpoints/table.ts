@@ -1,0 +1,51 @@
+/**
+ * The data table of `<journey-painpoints>`: every measure of every stage as a real table. A
+ * suppressed stage is a row that says "fewer than N answers" and carries none of its numbers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { JourneyResult } from '../core/journey.ts';
+import type { ProportionEstimate } from '../core/proportions.ts';
+import type { Translator } from '../ui/i18n.ts';
+import { formatComparison } from './format.ts';
+
+export function renderJourneyTable(result: JourneyResult, i18n: Translator, selected: string | null): TemplateResult {
+  const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
+  const share = (estimate: ProportionEstimate | null) =>
+    estimate ? `${i18n.percent(estimate.share)} (${i18n.percent(estimate.lower)} – ${i18n.percent(estimate.upper)})` : notEnough;
+  return html`<table part="table" id="data-table">
+    <caption>${i18n.t('journey.table.caption', { metric: i18n.t(`journey.metric.${result.metric}`) })}</caption>
+    <thead>
+      <tr>
+        <th scope="col">${i18n.t('journey.table.stage')}</th>
+        <th scope="col">${i18n.t('journey.table.n')}</th>
+        <th scope="col">${i18n.t('journey.table.nps')}</th>
+        <th scope="col">${i18n.t('journey.table.csat')}</th>
+        <th scope="col">${i18n.t('journey.table.ces')}</th>
+        <th scope="col">${i18n.t('journey.table.easy')}</th>
+        <th scope="col">${i18n.t('journey.table.pain')}</th>
+        <th scope="col">${i18n.t('journey.table.rank')}</th>
+        <th scope="col">${i18n.t('journey.table.versusRest')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${result.stages.map((stage) =>
+        stage.suppressed
+          ? html`<tr class="suppressed">
+              <th scope="row">${stage.name}</th>
+              <td colspan="8">${stage.inData ? i18n.t('journey.suppressedDetail', { minN: i18n.number(result.minN) }) : i18n.t('journey.notInData')}</td>
+            </tr>`
+          : html`<tr class=${stage.name === selected ? 'selected' : ''}>
+              <th scope="row">${stage.name}</th>
+              <td>${i18n.number(stage.n)}</td>
+              <td>${stage.nps ? `${i18n.number(stage.nps.nps)} (${i18n.number(stage.nps.lower)} – ${i18n.number(stage.nps.upper)})` : notEnough}</td>
+              <td>${share(stage.csat)}</td>
+              <td>${stage.ces ? `${i18n.number(stage.ces.mean, 1)} (${i18n.number(stage.ces.lower, 1)} – ${i18n.number(stage.ces.upper, 1)})` : notEnough}</td>
+              <td>${stage.ces ? i18n.percent(stage.ces.easy.share) : notEnough}</td>
+              <td>${share(stage.pain)}</td>
+              <td>${i18n.number(stage.rank)}</td>
+              <td>${stage.comparison?.worse ? html`<span aria-hidden="true">⚠ </span>` : nothing}${formatComparison(stage.comparison, i18n)}</td>
+            </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
