@@ -3,7 +3,8 @@
  * deterministically (seed 42), into bench/data/ (git-ignored).
  *   1. Core in Node: CSV → columnar table for N rows (streamed in 64 KiB chunks), NPS by month.
  *   2. Chromium: the built bundle (npm run build first) loads and draws the same N-row file from a
- *      sub-folder; time from navigation to first chart, and the main thread's long tasks meanwhile.
+ *      sub-folder in <nps-trend> and <journey-painpoints>; time from navigation to first chart, a
+ *      stage's details, and the main thread's long tasks meanwhile.
  * ROWS=200000 npm run bench for a quicker run; default 1,000,000.
  */
 import { mkdir, stat } from 'node:fs/promises';
@@ -29,6 +30,16 @@ const bytes = (await stat(csvPath)).size;
 console.log(`data: ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
 
 // 1. Core in Node.
+const median = (work, runs = 7) => {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+};
 const { outputFiles } = await build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'esm', write: false });
 const core = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 const ingestOnce = async () => {
@@ -46,18 +57,26 @@ console.log(`core: CSV → table ${ingestMs.toFixed(0)} ms (${(bytes / 1e6 / (in
   `${quality.accepted.toLocaleString('en')} accepted, ${quality.duplicates.toLocaleString('en')} duplicates, ${quality.rejected.toLocaleString('en')} rejected`);
 console.log(`core: typed columns ${(typedBytes / table.rowCount).toFixed(1)} bytes/accepted row (excluding comment text); heap growth ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`);
 for (const [label, options] of [['NPS by month', { interval: 'month' }], ['NPS by month × department', { interval: 'month', dimension: 'department' }]]) {
-  const times = [];
-  for (let i = 0; i < 7; i++) {
-    t = performance.now();
-    core.npsSeries(core.aggregateNps(table, options), 5);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`core: ${label}: median ${times[3].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
+  console.log(`core: ${label}: median ${median(() => core.npsSeries(core.aggregateNps(table, options), 5)).toFixed(1)} ms`);
 }
+const STAGES = ['Discover', 'Apply', 'Wait', 'Decision', 'Support'];
+const journeyMs = median(() => core.journeyMeasures(core.aggregateStages(table), { metric: 'nps', minN: 5, stages: STAGES }));
+console.log(`core: journey measures per stage (counts, intervals, ranking, tests): median ${journeyMs.toFixed(1)} ms`);
+const journey = core.journeyMeasures(core.aggregateStages(table), { metric: 'nps', minN: 5, stages: STAGES });
+const wait = journey.stages.find((s) => s.name === 'Wait');
+let negative;
+const detailMs = median(() => {
+  negative = core.negativeFeedback(table, { metric: 'nps', values: wait.values });
+  const scan = core.scanComments(negative.comments.map(core.redact));
+  core.pickVerbatims(scan, core.extractThemes(scan), 5);
+}, 3);
+console.log(`core: stage details for "Wait" (${negative.comments.length.toLocaleString('en')} negative comments: select, redact, themes, verbatims): median ${detailMs.toFixed(0)} ms`);
 
 // 2. Chromium, built bundle.
-const site = await makeSite(PAGE(`<nps-trend src="feedback.csv" interval="month" target="40"></nps-trend>`));
+const site = await makeSite(
+  PAGE(`<nps-trend src="feedback.csv" interval="month" target="40"></nps-trend>
+<journey-painpoints src="feedback.csv" stages="${STAGES.join(',')}"></journey-painpoints>`),
+);
 await cp(csvPath, join(site.reports, 'feedback.csv'));
 const server = await serve(site.site);
 const { browser, page, problems } = await openBrowser();
@@ -66,9 +85,15 @@ try {
   await page.goto(`${server.origin}/intranet/reports/`);
   await page.locator('nps-trend .point').first().waitFor({ timeout: 120_000 });
   const firstChartMs = performance.now() - t;
-  const longTasks = await page.evaluate(() => window.__longTasks);
   const points = await page.locator('nps-trend .point').count();
   console.log(`chromium: ${rows.toLocaleString('en')} rows from src to first chart ${firstChartMs.toFixed(0)} ms (${points} periods drawn)`);
+  await page.locator('journey-painpoints [part=stage]').first().waitFor({ timeout: 120_000 });
+  console.log(`chromium: the same file in <journey-painpoints> (shared load) drawn ${(performance.now() - t).toFixed(0)} ms after navigation`);
+  t = performance.now();
+  await page.locator('journey-painpoints [part=stage]').nth(2).click();
+  await page.locator('journey-painpoints [part=verbatims] blockquote').first().waitFor({ timeout: 60_000 });
+  console.log(`chromium: click on a stage to redacted verbatims on screen ${(performance.now() - t).toFixed(0)} ms`);
+  const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(`chromium: main-thread long tasks: ${longTasks.length ? `${longTasks.join(', ')} ms (longest ${Math.max(...longTasks)} ms)` : 'none'}`);
   if (problems.length) console.log(`chromium problems: ${problems.join('; ')}`);
 } finally {

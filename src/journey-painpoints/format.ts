@@ -54,11 +54,14 @@ export function summarizeJourney(result: JourneyResult, i18n: Translator): strin
   const most = byRank[0];
   if (most) sentences.push(i18n.t('journey.summary.most', { stage: most.name, pain: formatPain(most, result.metric, i18n) }));
   const worse = byRank.filter((s) => s.comparison?.worse);
-  sentences.push(
-    worse.length
-      ? i18n.t('journey.summary.worse', { count: worse.length, stages: worse.map((s) => s.name).join(', ') })
-      : i18n.t('journey.summary.noneWorse'),
-  );
+  // With fewer than two shown stages there is nothing to compare, so no sentence about it.
+  if (shown.length >= 2) {
+    sentences.push(
+      worse.length
+        ? i18n.t('journey.summary.worse', { count: worse.length, stages: worse.map((s) => s.name).join(', ') })
+        : i18n.t('journey.summary.noneWorse'),
+    );
+  }
   const least = byRank.at(-1);
   if (least && least !== most) sentences.push(i18n.t('journey.summary.least', { stage: least.name, pain: i18n.percent(least.pain.share) }));
   if (hidden) sentences.push(i18n.t('journey.summary.hidden', { count: hidden, minN: i18n.number(result.minN) }));

@@ -437,10 +437,10 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const hidden = layout.suppressed.filter((s) => s.suppressed && s.inData).length;
     const negative = i18n.t(`journey.negative.${result.metric}`);
     return html`<ul part="legend">
-      ${layout.mode === 'lane'
+      ${layout.mode === 'lane' && layout.shown.length
         ? html`<li>${swatch(svg`<line class="curve" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('journey.legend.curve', { metric: i18n.t(`journey.metric.${result.metric}`) })}</li>`
         : nothing}
-      <li>${swatch(svg`<rect class="pain-bar" width="20" height="12"></rect>`)}${i18n.t('journey.legend.pain', { negative })}</li>
+      ${layout.shown.length ? html`<li>${swatch(svg`<rect class="pain-bar" width="20" height="12"></rect>`)}${i18n.t('journey.legend.pain', { negative })}</li>` : nothing}
       ${layout.shown.some((s) => s.comparison?.worse)
         ? html`<li>${swatch(svg`<rect class="pain-bar worse" width="20" height="12"></rect>`)}<span aria-hidden="true">⚠</span> ${i18n.t('journey.legend.worse')}</li>`
         : nothing}

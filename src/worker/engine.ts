@@ -18,7 +18,7 @@ import { npsSeries } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
 import { loadFeedbackFromUrl, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
-import { countThemeValues, extractThemes, pickVerbatims, type ThemeCount } from '../core/themes.ts';
+import { countThemeValues, extractThemes, pickVerbatims, scanComments, type ThemeCount } from '../core/themes.ts';
 
 /** Engine answers are values, not exceptions, so error codes survive the worker boundary intact. */
 export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CxErrorInfo };
@@ -228,7 +228,9 @@ export function createEngine() {
         });
         // Redact first: themes are counted on, and verbatims picked from, text that may leave the worker.
         const comments = feedback.comments.map(redact);
-        const themes = feedback.themeValues ? countThemeValues(feedback.themeValues) : extractThemes(comments);
+        // One scan of the text serves both the theme count and the choice of verbatims.
+        const scan = scanComments(comments);
+        const themes = feedback.themeValues ? countThemeValues(feedback.themeValues) : extractThemes(scan);
         const limit = Math.max(0, Math.min(50, Math.floor(query.verbatims)));
         return {
           stage: stage.name,
@@ -236,7 +238,7 @@ export function createEngine() {
           negativeComments: comments.length,
           themeSource: feedback.themeValues ? 'column' : 'comments',
           themes,
-          verbatims: pickVerbatims(comments, themes, limit).map((index) => clip(comments[index]!)),
+          verbatims: pickVerbatims(scan, themes, limit).map((index) => clip(comments[index]!)),
         };
       });
     },

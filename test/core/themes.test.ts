@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ara, ell, eng, hun, pol } from 'stopword';
 import { countThemeValues, extractThemes, pickVerbatims, scanComments, tokenize, type ThemeCount } from '../../src/core/themes.ts';
+import { REDACTION_PLACEHOLDERS, redact } from '../../src/core/redact.ts';
 import { composeComment, TOPICS } from '../../src/sample/comments.ts';
 import { LANGUAGES } from '../../src/sample/people.ts';
 import { createSampleRandom } from '../../src/sample/random.ts';
@@ -16,12 +17,6 @@ const STOP = new Set([eng, ara, ell, hun, pol].flat().map((word) => greekPlain(w
 const isStopWord = (word: string): boolean => STOP.has(greekPlain(word.toLowerCase()));
 const themeWords = (themes: readonly ThemeCount[]): string[] => themes.flatMap(({ theme }) => theme.split(' '));
 
-/** Stands in for the redaction step that runs before themes in the worker. */
-const redactForTest = (text: string): string =>
-  text
-    .replace(/\S+@\S+/g, '[email]')
-    .replace(/[A-Z]{2}\d{2}(?: \d{4})+/g, '[iban]')
-    .replace(/\+\d[\d ]{6,}\d/g, '[phone]');
 
 describe('themes', () => {
   describe('tokenize', () => {
@@ -59,6 +54,30 @@ describe('themes', () => {
         'line\r\nbreak\u2028sep\ttab  double',
       ];
       for (const text of tricky) expect(tokenize(text), text).to.deep.equal(tokenize(text, { segmenterOnly: true }));
+    });
+
+    it('agrees with the segmenter on random mixtures of scripts, marks, spaces and symbols', () => {
+      const pieces = ['a', 'Z', 'é', 'ő', 'ł', 'α', 'Ω', 'ς', 'ή', 'ж', 'ب', 'ة', 'ـ', '\u064B', '\u0670', '\u0301', '0', '٣', ' ', '\n', '\r\n',
+        '\u00A0', '\u202F', '\u200B', '\u200D', '\u00AD', '.', ',', "'", '’', '-', '_', '«', '?', '؟', '٫', '·', '@', '%', '😀', '👍🏽', '東',
+        'ש', '׳', '՚', '\uFEFF', '[email]', 'İ', 'ß'];
+      const random = createSampleRandom(5);
+      for (let i = 0; i < 3000; i++) {
+        let text = '';
+        for (let k = random.between(1, 12); k > 0; k--) text += random.pick(pieces);
+        expect(tokenize(text), JSON.stringify(text)).to.deep.equal(tokenize(text, { segmenterOnly: true }));
+      }
+    });
+
+    it('agrees with the segmenter on every punctuation character before and after a word', () => {
+      let checked = 0;
+      for (let unit = 0; unit < 0x10000; unit++) {
+        const c = String.fromCharCode(unit);
+        if (!/\p{P}/u.test(c)) continue;
+        const text = `ab${c} ${c}cd ${c}12 34${c} αβ${c} ${c}γδ بت${c} ${c}ثج ${c}${c}ef${c}${c} gh${c}ij`;
+        expect(tokenize(text), `U+${unit.toString(16)}`).to.deep.equal(tokenize(text, { segmenterOnly: true }));
+        checked++;
+      }
+      expect(checked).to.be.greaterThan(500);
     });
   });
 
@@ -133,7 +152,7 @@ describe('themes', () => {
 
     it('folds Greek capitals, accents and final sigma together and shows the commonest written form', () => {
       const greek = ['Ώρες αναμονής στο γκισέ.', 'ΩΡΕΣ ΑΝΑΜΟΝΗΣ ΣΤΟ ΓΚΙΣΕ', 'Ατελείωτες ώρες αναμονής.'];
-      // γκισέ / γκισε is a 1–1 tie: the form met first wins.
+      // γκισέ / γκισε is a 1–1 tie: the accented form wins.
       expect(extractThemes(greek)).to.deep.equal([
         { theme: 'ώρες αναμονής', count: 3 },
         { theme: 'γκισέ', count: 2 },
@@ -154,6 +173,21 @@ describe('themes', () => {
         expect(themeWords(themes), word).not.to.include(word);
       }
       expect(themeWords(themes).filter(isStopWord)).to.deep.equal([]);
+    });
+
+    it('also drops the few function words the stop lists lack', () => {
+      // ΕΙΠΑΝ / είπαν is a 1–1 tie: the accented form wins though it comes second.
+      const comments = [
+        'Not my fault. Why? Nothing works',
+        'ΜΟΥ ΕΙΠΑΝ ΟΤΙ ΗΤΑΝ ΜΙΑ ΦΟΡΑ',
+        'Γιατί μου το είπαν; Ήταν ένα λάθος',
+        'not fault, nothing works',
+      ];
+      expect(extractThemes(comments)).to.deep.equal([
+        { theme: 'fault', count: 2 },
+        { theme: 'works', count: 2 },
+        { theme: 'είπαν', count: 2 },
+      ]);
     });
 
     it('counts two words as a phrase only when nothing but spaces separates them', () => {
@@ -183,7 +217,8 @@ describe('themes', () => {
     });
 
     it('never turns a redaction placeholder into a theme', () => {
-      const redacted = ['[phone]', '[phone] [email]', 'Call [phone]', 'no [email] please', '[iban] [card] [ip] [number]', '[IBAN] [Card]'];
+      const every = Object.values(REDACTION_PLACEHOLDERS).join(' ');
+      const redacted = ['[phone]', '[phone] [email]', 'Call [phone]', 'no [email] please', every, `${every}, ${every}`, '[IBAN] [Card]'];
       expect(extractThemes([...redacted, ...redacted], { minCount: 1 })).to.deep.equal([
         { theme: 'call', count: 2 },
         { theme: 'please', count: 2 },
@@ -227,14 +262,30 @@ describe('themes', () => {
       const random = createSampleRandom(11);
       const comments: string[] = [];
       for (let i = 0; i < 3000; i++) {
-        comments.push(redactForTest(composeComment(random, { language: random.pick(LANGUAGES), topic: random.pick(TOPICS), positive: false })));
+        // Redacted as in the worker, which runs redact before themes.
+        comments.push(redact(composeComment(random, { language: random.pick(LANGUAGES), topic: random.pick(TOPICS), positive: false })));
       }
       const themes = extractThemes(comments);
       expect(themes.length).to.equal(8);
       expect(themeWords(themes).filter(isStopWord)).to.deep.equal([]);
-      for (const word of ['email', 'phone', 'iban', 'example.com']) expect(themeWords(themes)).not.to.include(word);
+      expect(comments.some((text) => text.includes('[email]') || text.includes('[iban]'))).to.equal(true);
+      for (const word of ['email', 'phone', 'iban', 'number', 'example.com']) expect(themeWords(themes)).not.to.include(word);
       // The fast path and the segmenter agree on real comments too.
       for (const text of comments.slice(0, 400)) expect(tokenize(text), text).to.deep.equal(tokenize(text, { segmenterOnly: true }));
+    });
+  });
+
+  describe('scanComments', () => {
+    it('gives extractThemes and pickVerbatims the same answers as the plain strings', () => {
+      const comments = ['Long waiting time, rude staff.', 'Waiting time: far too long.', 'Rude staff on the phone.', 'waiting time again', ''];
+      const scan = scanComments(comments);
+      const themes = extractThemes(comments, { minCount: 1 });
+      expect(extractThemes(scan, { minCount: 1 })).to.deep.equal(themes);
+      expect(pickVerbatims(scan, themes, 3)).to.deep.equal(pickVerbatims(comments, themes, 3));
+      // Looking up theme words adds to the scan's vocabulary; a second round must not be thrown by that.
+      const withUnseen = [{ theme: 'unseen word', count: 2 }, ...themes];
+      expect(pickVerbatims(scan, withUnseen, 3)).to.deep.equal(pickVerbatims(comments, withUnseen, 3));
+      expect(extractThemes(scan, { minCount: 1 })).to.deep.equal(themes);
     });
   });
 
