@@ -17,7 +17,9 @@ const site = await makeSite(
   PAGE(`<h1>NPS</h1>
   <nps-trend id="monthly" src="feedback.csv" interval="month" target="40" min-n="5"></nps-trend>
   <div lang="ar" dir="rtl"><nps-trend id="arabic" src="feedback.csv" interval="quarter"></nps-trend></div>
-  <nps-trend id="missing" src="nowhere.csv"></nps-trend>`),
+  <nps-trend id="missing" src="nowhere.csv"></nps-trend>
+  <h2>Journey</h2>
+  <journey-painpoints id="journey" src="feedback.csv" stages="Discover,Apply,Wait,Decision,Support"></journey-painpoints>`),
 );
 await writeSampleCsv(join(site.reports, 'feedback.csv'), { seed: 42, rows: 20_000 });
 const server = await serve(site.site);
@@ -37,6 +39,14 @@ try {
   check(arabicDir === 'rtl', 'the Arabic chart is right to left');
   const missing = await page.locator('#missing [role=alert]').textContent();
   check(/not found/.test(missing ?? ''), `a missing file says "${missing?.trim()}"`);
+
+  await page.locator('#journey [part=stage]').first().waitFor({ timeout: 20_000 });
+  const stageNames = await page.locator('#journey [part=stage] .name').allTextContents();
+  check(stageNames.join(',') === 'Discover,Apply,Wait,Decision,Support', `journey stages in order: ${stageNames.join(', ')}`);
+  await page.locator('#journey [part=stage]').nth(2).click();
+  await page.locator('#journey [part=verbatims] blockquote').first().waitFor({ timeout: 20_000 });
+  const verbatims = (await page.locator('#journey [part=verbatims]').textContent()) ?? '';
+  check(!/@|\+\d{2} ?\d/.test(verbatims), 'verbatims reach the page redacted (no e-mail address or phone number)');
 
   const unexpected = problems.filter((p) => !p.includes('nowhere.csv'));
   check(unexpected.length === 0, `no page errors or failed requests${unexpected.length ? `: ${unexpected.join('; ')}` : ''}`);

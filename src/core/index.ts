@@ -19,3 +19,4 @@ export * from './proportions.ts';
 export * from './journey.ts';
 export * from './redact.ts';
 export * from './themes.ts';
+export * from './words.ts';

@@ -51,7 +51,7 @@ export interface Translator {
   signed(value: number, digits?: number): string;
   /** A share 0–1 as a percent. */
   percent(value: number): string;
-  /** A p-value, with "< 0.001" for very small ones. */
+  /** A p-value as a statement, "p = 0.012" or "p < 0.001", isolated left-to-right for right-to-left text. */
   pValue(p: number): string;
   bytes(count: number): string;
   /** The name of the period starting on `startDay`, e.g. "Mar 2024", "Q1 2024", "Week 10, 2024". */
@@ -109,7 +109,8 @@ export function translator(requested: string): Translator {
     number,
     signed: (value, digits = 0) => signedFormats[digits]!().format(value),
     percent: (value) => percentFormat().format(value),
-    pValue: (p) => (p < 0.001 ? `p < ${number(0.001, 3)}` : `p = ${number(p, 3)}`),
+    // Isolated left-to-right: inside Arabic text the bidi algorithm would otherwise mirror "<" into ">".
+    pValue: (p) => `\u2066${p < 0.001 ? `p < ${number(0.001, 3)}` : `p = ${number(p, 3)}`}\u2069`,
     bytes: (count) => byteFormat().format(count / 1_000_000),
     period(startDay, interval) {
       const date = dayToDate(startDay);

@@ -18,7 +18,8 @@ import { npsSeries } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
 import { loadFeedbackFromUrl, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
-import { countThemeValues, extractThemes, pickVerbatims, scanComments, type ThemeCount } from '../core/themes.ts';
+import { countThemeValues, extractThemes, pickVerbatims, type ThemeCount } from '../core/themes.ts';
+import { scanComments } from '../core/words.ts';
 
 /** Engine answers are values, not exceptions, so error codes survive the worker boundary intact. */
 export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CxErrorInfo };
