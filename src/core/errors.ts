@@ -15,6 +15,8 @@ export type CxErrorCode =
   | 'bad-counts'
   | 'bad-data'
   | 'no-rows'
+  | 'too-many-stages'
+  | 'needs-rows'
   | 'aborted'
   | 'worker-crashed'
   | 'internal';

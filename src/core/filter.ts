@@ -32,6 +32,8 @@ export interface RowFilter {
   readonly conditions: readonly ColumnCondition[];
 }
 
+const FILTER_KEYS: readonly string[] = ['from', 'to', 'stage', 'segment'];
+
 export const NO_FILTER: RowFilter = Object.freeze({ fromDay: null, toDay: null, conditions: Object.freeze([]) });
 
 function badFilter(message: string, detail: string): CxDataError {
@@ -83,6 +85,10 @@ export function toRowFilter(filter: CxFilter | string | null | undefined): RowFi
   if (filter === null || filter === undefined || filter === '') return NO_FILTER;
   const object = typeof filter === 'string' ? parseFilterAttribute(filter) : filter;
   if (typeof object !== 'object' || Array.isArray(object)) throw badFilter('filter must be an object like { from, to, stage, segment }.', 'filter');
+  for (const key of Object.keys(object)) {
+    // A column name where `segment` belongs would otherwise be ignored and show unfiltered numbers.
+    if (!FILTER_KEYS.includes(key)) throw badFilter(`filter has no "${key}"; use from, to, stage and segment (segment: { ${key}: … } for a column).`, `filter.${key}`);
+  }
   const conditions: ColumnCondition[] = [];
   if (object.stage !== undefined && object.stage !== null) conditions.push({ dimension: 'stage', values: valueList('stage', object.stage) });
   if (object.segment !== undefined && object.segment !== null) {

@@ -20,3 +20,4 @@ export * from './journey.ts';
 export * from './redact.ts';
 export * from './themes.ts';
 export * from './words.ts';
+export * from './stage-detail.ts';

@@ -8,7 +8,7 @@ import { CxDataError } from './errors.ts';
 import { categoryColumn, compileConditions, rowPasses, type ColumnCondition } from './filter.ts';
 import { countsFromHistogram, estimateNps, type NpsEstimate } from './nps.ts';
 import { compareProportions, estimateProportion, type ProportionEstimate } from './proportions.ts';
-import { MISSING_SCORE, SCORE_SCALES, type ScoreField } from './schema.ts';
+import { MISSING_SCORE, SCORE_FIELDS, SCORE_SCALES, type ScoreField } from './schema.ts';
 import { ALPHA, DEFAULT_MIN_N } from './series.ts';
 import type { FeedbackTable } from './table.ts';
 
@@ -48,6 +48,13 @@ export interface StageAggregateOptions {
 const HISTOGRAM_SIZE: Readonly<Record<ScoreField, number>> = { nps: 11, csat: 6, ces: 8 };
 const STRIDE = HISTOGRAM_SIZE.nps + HISTOGRAM_SIZE.csat + HISTOGRAM_SIZE.ces;
 
+function tooManyStages(count: number): CxDataError {
+  return new CxDataError('too-many-stages', `The stage column has ${count} different values; a journey has at most ${MAX_STAGES}.`, {
+    count,
+    max: MAX_STAGES,
+  });
+}
+
 function requireStage(table: FeedbackTable) {
   if (!table.stage) {
     throw new CxDataError('missing-column', 'The data has no journey stage column; map one with fields="stage:<column>".', { field: 'stage' });
@@ -63,6 +70,8 @@ function requireStage(table: FeedbackTable) {
 export function aggregateStages(table: FeedbackTable, options: StageAggregateOptions = {}): StageCounts[] {
   const stage = requireStage(table);
   const { dictionary, codes } = stage;
+  // Checked before allocating: a free-text column mapped as the stage would need gigabytes here.
+  if (dictionary.length - 1 > MAX_STAGES) throw tooManyStages(dictionary.length - 1);
   const counts = new Float64Array(dictionary.length * STRIDE);
   const rows = new Float64Array(dictionary.length);
   const fromDay = options.fromDay ?? -Infinity;
@@ -103,8 +112,11 @@ export function aggregateStages(table: FeedbackTable, options: StageAggregateOpt
   return stages;
 }
 
-/** "1 Apply", "02 - Wait", "3. Decision", "4) Support": the step number and the name after it. */
-const NUMERIC_PREFIX = /^\s*(\d{1,4})\s*[.):\-–—]?\s+(?=\S)/u;
+/**
+ * "1 Apply", "02 - Wait", "3. Decision", "4) Support": the step number and the name after it. One or
+ * two digits only, so "2024 Review" stays a name.
+ */
+const NUMERIC_PREFIX = /^\s*(\d{1,2})\s*[.):\-–—]?\s+(?=\S)/u;
 
 export function stagePrefix(value: string): { readonly step: number; readonly name: string } | null {
   const match = NUMERIC_PREFIX.exec(value);
@@ -124,18 +136,23 @@ export interface OrderedStage {
   readonly listed: boolean;
 }
 
+/** The identity of a stage name: without its step number, trimmed and case-folded. */
+function stageKey(name: string): string {
+  return fold(stagePrefix(name)?.name ?? name);
+}
+
 /**
  * The journey's order. Listed stages come first, in the listed order (a listed stage that is not in
  * the data is kept: a gap in the journey is news). Every other stage follows: those with a numeric
- * prefix by their number, then the rest in order of first appearance. A data value matches a listed
- * stage by its name with or without its prefix, ignoring case; values that fold to the same name are
- * one stage.
+ * prefix by their number, then the rest in order of first appearance. Names match without their
+ * prefix and ignoring case, so "1 Apply", "1. apply" and "Apply" are one stage, listed or not, and no
+ * two stages share a name.
  */
 export function orderStages(valuesInOrder: readonly string[], listed: readonly string[] = []): OrderedStage[] {
   const byName = new Map<string, { name: string; values: string[]; listed: boolean; step: number | null; first: number }>();
   const order: string[] = [];
   for (const name of listed) {
-    const key = fold(name);
+    const key = stageKey(name);
     if (!key || byName.has(key)) continue;
     byName.set(key, { name: name.trim(), values: [], listed: true, step: null, first: order.length });
     order.push(key);
@@ -143,13 +160,14 @@ export function orderStages(valuesInOrder: readonly string[], listed: readonly s
   valuesInOrder.forEach((value, index) => {
     if (!value.trim()) return;
     const prefix = stagePrefix(value);
-    const listedKey = [fold(value), prefix ? fold(prefix.name) : null].find((key) => key !== null && byName.get(key)?.listed);
-    const key = listedKey ?? fold(value);
+    const key = stageKey(value);
     let stage = byName.get(key);
     if (!stage) {
       stage = { name: prefix ? prefix.name : value.trim(), values: [], listed: false, step: prefix?.step ?? null, first: listed.length + index };
       byName.set(key, stage);
       order.push(key);
+    } else if (stage.step === null && prefix) {
+      stage.step = prefix.step;
     }
     stage.values.push(value);
   });
@@ -166,7 +184,7 @@ export function parseStageList(spec: string | null | undefined): string[] {
 
 export interface CesEstimate {
   readonly n: number;
-  /** Mean on 1–7, with a normal-approximation 95 % interval (mean ± 1.96·s/√n). */
+  /** Mean on 1–7, with a 95 % t interval (mean ± t₀.₉₇₅,ₙ₋₁·s/√n), clamped to 1–7. */
   readonly mean: number;
   readonly lower: number;
   readonly upper: number;
@@ -179,8 +197,11 @@ export interface StageComparison {
   /** Pain share of the other shown stages together. */
   readonly restShare: number;
   readonly z: number;
+  /** Two-sided p of the pooled two-proportion z test. */
   readonly p: number;
-  /** Significantly more pain than the rest (p < 0.05 and higher). */
+  /** `p` after Holm's adjustment for testing every shown stage: what the flags use. */
+  readonly pAdjusted: number;
+  /** Significantly more pain than the rest (adjusted p < 0.05 and higher). */
   readonly worse: boolean;
   /** Significantly less pain than the rest. */
   readonly better: boolean;
@@ -198,7 +219,7 @@ export interface ShownStage {
   /** Top-2-box: share of 4–5. */
   readonly csat: ProportionEstimate | null;
   readonly ces: CesEstimate | null;
-  /** Share of negative answers on the chosen metric, with its Wilson interval. */
+  /** Share of negative answers on the chosen metric, with its Wilson interval; `pain.n` answered that metric. */
   readonly pain: ProportionEstimate;
   /** 1 = most pain among shown stages. */
   readonly rank: number;
@@ -206,14 +227,21 @@ export interface ShownStage {
   readonly comparison: StageComparison | null;
 }
 
-/** A stage with fewer than `minN` answers on the chosen metric: nothing but its name leaves the engine. */
+/**
+ * Why a stage shows no numbers: `few-answers` (fewer than `minN` answered the chosen metric),
+ * `protects-another` (hidden as well, so a small stage's count cannot be worked out by subtracting
+ * the shown stages from a total), `no-data` (no row mentions it: a listed stage absent from the data
+ * or the filter, perhaps a typo in `stages`).
+ */
+export type SuppressionReason = 'few-answers' | 'protects-another' | 'no-data';
+
+/** A stage with nothing but its name leaving the engine. */
 export interface SuppressedStage {
   readonly suppressed: true;
+  readonly reason: SuppressionReason;
   readonly name: string;
   readonly values: readonly string[];
   readonly listed: boolean;
-  /** False for a listed stage no row of the data mentions (likely a typo in `stages`). */
-  readonly inData: boolean;
 }
 
 export type JourneyStage = ShownStage | SuppressedStage;
@@ -235,6 +263,35 @@ function answered(histogram: Float64Array, field: ScoreField): number {
   return sum(histogram, SCORE_SCALES[field].min, SCORE_SCALES[field].max);
 }
 
+/** Student's t quantile t₀.₉₇₅ for 1–30 degrees of freedom (standard tables, e.g. R's qt(0.975, df)). */
+const T_975 = [
+  12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098,
+  2.1009, 2.093, 2.086, 2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423,
+];
+/** Beyond 30: df → t₀.₉₇₅ at 40, 60, 120 and ∞, interpolated linearly in 1/df (error below 1e-4). */
+const T_975_TAIL: ReadonlyArray<readonly [number, number]> = [
+  [30, 2.0423],
+  [40, 2.0211],
+  [60, 2.0003],
+  [120, 1.9799],
+  [Infinity, 1.959964],
+];
+
+/** The two-sided 95 % quantile of Student's t with `df` degrees of freedom (df ≥ 1). */
+export function tQuantile975(df: number): number {
+  if (!(df >= 1)) throw new RangeError(`t needs at least 1 degree of freedom, not ${df}.`);
+  if (df <= 30 && Number.isInteger(df)) return T_975[df - 1]!;
+  for (let i = 1; i < T_975_TAIL.length; i++) {
+    const [highDf, highT] = T_975_TAIL[i]!;
+    if (df <= highDf) {
+      const [lowDf, lowT] = T_975_TAIL[i - 1]!;
+      const position = (1 / lowDf - 1 / df) / (1 / lowDf - 1 / highDf);
+      return lowT + (highT - lowT) * position;
+    }
+  }
+  return T_975_TAIL[T_975_TAIL.length - 1]![1];
+}
+
 function estimateCes(histogram: Float64Array, minN: number): CesEstimate | null {
   const n = answered(histogram, 'ces');
   if (n < minN || n === 0) return null;
@@ -246,12 +303,30 @@ function estimateCes(histogram: Float64Array, minN: number): CesEstimate | null 
   }
   const mean = total / n;
   const variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : 0;
-  const halfWidth = (1.96 * Math.sqrt(variance)) / Math.sqrt(n);
+  // With one answer there is no spread to estimate: the interval is the whole scale, not a point.
+  const halfWidth = n > 1 ? (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n) : Infinity;
   return { n, mean, lower: Math.max(1, mean - halfWidth), upper: Math.min(7, mean + halfWidth), easy: estimateProportion(sum(histogram, 5, 7), n)! };
 }
 
 function negatives(histogram: Float64Array, metric: PainMetric): number {
   return sum(histogram, SCORE_SCALES[metric].min, NEGATIVE_UP_TO[metric]);
+}
+
+/**
+ * Holm's step-down adjustment: with p-values sorted ascending, pᵢ′ = maxⱼ≤ᵢ min(1, (m − j + 1)·pⱼ).
+ * Controls the chance of any false flag across all stages at 5 %, where testing each stage at 5 %
+ * would flag a stage in a five-stage journey about one time in five by chance alone.
+ */
+export function holmAdjust(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const adjusted = new Array<number>(m);
+  let running = 0;
+  order.forEach(([p, index], rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[index] = running;
+  });
+  return adjusted;
 }
 
 export interface JourneyOptions {
@@ -264,50 +339,69 @@ export interface JourneyOptions {
 /**
  * Measures per stage from {@link aggregateStages}' counts: merges values that are one stage, orders
  * the journey, suppresses small stages, ranks the rest by pain share and tests each against the
- * pooled other shown stages (two-proportion z test). Suppressed stages are left out of the pool, so
- * no test result depends on their counts.
+ * pooled other shown stages (two-proportion z test, Holm-adjusted). Suppressed stages are left out
+ * of the pool, so no test result depends on their counts.
+ *
+ * Secondary suppression: when the hidden stages hold between 1 and `minN` − 1 rows together, the
+ * smallest shown stages are hidden too until they hold at least `minN`, so subtracting the shown
+ * stages from a file or segment total gives no count below `minN`.
  */
 export function journeyMeasures(counts: readonly StageCounts[], options: JourneyOptions = {}): JourneyResult {
   const metric = options.metric ?? 'nps';
   const minN = Math.max(1, Math.floor(options.minN ?? DEFAULT_MIN_N));
-  if (counts.length > MAX_STAGES) {
-    throw new CxDataError('bad-data', `The stage column has ${counts.length} different values; a journey has at most ${MAX_STAGES}.`, {
-      detail: `stages: ${counts.length}`,
-    });
-  }
+  if (counts.length > MAX_STAGES) throw tooManyStages(counts.length);
   const byValue = new Map(counts.map((c) => [c.value, c]));
   const ordered = orderStages(
     counts.map((c) => c.value),
     options.stages,
   );
 
-  type Draft = { stage: OrderedStage; rows: number; histograms: Record<ScoreField, Float64Array> };
+  type Draft = { stage: OrderedStage; rows: number; histograms: Record<ScoreField, Float64Array>; reason: SuppressionReason | null };
   const drafts: Draft[] = ordered.map((stage) => {
     const histograms = { nps: new Float64Array(11), csat: new Float64Array(6), ces: new Float64Array(8) };
     let rows = 0;
     for (const value of stage.values) {
       const c = byValue.get(value)!;
       rows += c.rows;
-      for (const field of ['nps', 'csat', 'ces'] as const) histograms[field].forEach((_, i) => (histograms[field][i]! += c.histograms[field][i]!));
+      for (const field of SCORE_FIELDS) histograms[field].forEach((_, i) => (histograms[field][i]! += c.histograms[field][i]!));
     }
-    return { stage, rows, histograms };
+    const reason = rows === 0 ? 'no-data' : answered(histograms[metric], metric) < minN ? 'few-answers' : null;
+    return { stage, rows, histograms, reason };
   });
 
-  const shownDrafts = drafts.filter((d) => answered(d.histograms[metric], metric) >= minN);
+  let hiddenRows = drafts.reduce((total, d) => total + (d.reason ? d.rows : 0), 0);
+  while (hiddenRows > 0 && hiddenRows < minN) {
+    const smallest = drafts.filter((d) => !d.reason).sort((a, b) => a.rows - b.rows || drafts.indexOf(b) - drafts.indexOf(a))[0];
+    if (!smallest) break;
+    smallest.reason = 'protects-another';
+    hiddenRows += smallest.rows;
+  }
+
+  const shownDrafts = drafts.filter((d) => !d.reason);
   const pains = new Map(shownDrafts.map((d) => [d, estimateProportion(negatives(d.histograms[metric], metric), answered(d.histograms[metric], metric))!]));
   const totalNegative = shownDrafts.reduce((total, d) => total + pains.get(d)!.count, 0);
   const totalAnswered = shownDrafts.reduce((total, d) => total + pains.get(d)!.n, 0);
   const ranked = [...shownDrafts].sort((a, b) => pains.get(b)!.share - pains.get(a)!.share || drafts.indexOf(a) - drafts.indexOf(b));
+  const tests = new Map(
+    shownDrafts.flatMap((d) => {
+      const pain = pains.get(d)!;
+      const test = compareProportions(pain.count, pain.n, totalNegative - pain.count, totalAnswered - pain.n);
+      return test ? [[d, test] as const] : [];
+    }),
+  );
+  // Two stages compared each with "the rest" are one comparison seen from both sides: nothing to adjust.
+  const rawP = [...tests.values()].map((t) => t.p);
+  const adjusted = tests.size === 2 ? rawP : holmAdjust(rawP);
+  const pAdjusted = new Map([...tests.keys()].map((d, i) => [d, adjusted[i]!]));
 
   const stages = drafts.map((draft): JourneyStage => {
-    const { stage, histograms } = draft;
-    const pain = pains.get(draft);
-    if (!pain) return { suppressed: true, name: stage.name, values: stage.values, listed: stage.listed, inData: stage.values.length > 0 };
-    const restNegative = totalNegative - pain.count;
-    const restAnswered = totalAnswered - pain.n;
-    const test = compareProportions(pain.count, pain.n, restNegative, restAnswered);
+    const { stage, histograms, reason } = draft;
+    if (reason) return { suppressed: true, reason, name: stage.name, values: stage.values, listed: stage.listed };
+    const pain = pains.get(draft)!;
+    const test = tests.get(draft);
     const npsN = answered(histograms.nps, 'nps');
     const csatN = answered(histograms.csat, 'csat');
+    const restAnswered = totalAnswered - pain.n;
     return {
       suppressed: false,
       name: stage.name,
@@ -319,16 +413,42 @@ export function journeyMeasures(counts: readonly StageCounts[], options: Journey
       ces: estimateCes(histograms.ces, minN),
       pain,
       rank: ranked.indexOf(draft) + 1,
-      comparison: test && {
-        restShare: restNegative / restAnswered,
-        z: test.z,
-        p: test.p,
-        worse: test.p < ALPHA && test.z > 0,
-        better: test.p < ALPHA && test.z < 0,
-      },
+      comparison: test
+        ? {
+            restShare: (totalNegative - pain.count) / restAnswered,
+            z: test.z,
+            p: test.p,
+            pAdjusted: pAdjusted.get(draft)!,
+            worse: pAdjusted.get(draft)! < ALPHA && test.z > 0,
+            better: pAdjusted.get(draft)! < ALPHA && test.z < 0,
+          }
+        : null,
     };
   });
   return { metric, minN, stages };
+}
+
+/** What an element asks of a table: the options of {@link journeyMeasures} plus the rows to count. */
+export interface JourneyQuery extends StageAggregateOptions {
+  readonly metric: PainMetric;
+  readonly minN: number;
+  /** The `stages` list, in journey order. */
+  readonly stages: readonly string[];
+}
+
+/**
+ * The journey of a table for a query. A `stage` condition in the filter narrows the journey to
+ * those stages: the others are left out rather than shown as "not enough answers", which would be
+ * false.
+ */
+export function measureJourney(table: FeedbackTable, query: JourneyQuery): JourneyResult {
+  if (!isPainMetric(query.metric)) throw new CxDataError('bad-data', `metric="${query.metric}" is not one of ${PAIN_METRICS.join(', ')}.`, { detail: `metric="${query.metric}"` });
+  const counts = aggregateStages(table, query);
+  const result = journeyMeasures(counts, { metric: query.metric, minN: query.minN, stages: query.stages });
+  const stageConditions = (query.conditions ?? []).filter((c) => c.dimension.trim().toLowerCase() === 'stage');
+  if (!stageConditions.length) return result;
+  const kept = (stage: JourneyStage) => stageConditions.every((c) => stage.values.some((value) => c.values.includes(value)));
+  return { ...result, stages: result.stages.filter(kept) };
 }
 
 /** The negative feedback of one stage: what the drill-down's themes and verbatims are drawn from. */

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { JourneyResult, JourneyStage } from '../core/journey.ts';
 import type { StageDetail } from '../worker/engine.ts';
 import type { Translator } from '../ui/i18n.ts';
-import { formatComparison, formatMetric } from './format.ts';
+import { formatComparison, formatMetric, suppressionText } from './format.ts';
 
 export interface DrilldownState {
   readonly detail: StageDetail | null;
@@ -33,7 +33,7 @@ function renderMeasures(result: JourneyResult, stage: Exclude<JourneyStage, { su
   <p class="comparison ${stage.comparison?.worse ? 'worse' : ''}">${stage.comparison?.worse ? html`<span aria-hidden="true">⚠ </span>` : nothing}${formatComparison(stage.comparison, i18n)}</p>`;
 }
 
-function renderComments(state: DrilldownState, i18n: Translator): TemplateResult {
+function renderComments(state: DrilldownState, i18n: Translator, verbatimsWanted: number): TemplateResult {
   if (state.error) return html`<p class="status error" role="alert">${state.error}</p>`;
   const { detail } = state;
   if (!detail) return html`<p class="status" role="status">${i18n.t('drill.loading')}</p>`;
@@ -46,16 +46,18 @@ function renderComments(state: DrilldownState, i18n: Translator): TemplateResult
           </ol>`
         : html`<p class="none">${i18n.t('drill.noThemes')}</p>`}
     </section>
-    <section class="verbatims" aria-labelledby="drill-verbatims">
-      <h4 id="drill-verbatims">${i18n.t('drill.verbatims')}</h4>
-      ${detail.verbatims.length
-        ? html`<p class="note">${i18n.t('drill.verbatimsOf', { shown: i18n.number(detail.verbatims.length), count: detail.negativeComments })}</p>
-            <ul part="verbatims">
-              ${detail.verbatims.map((text) => html`<li><blockquote dir="auto">${text}</blockquote></li>`)}
-            </ul>
-            <p class="note">${i18n.t('drill.redacted')}</p>`
-        : html`<p class="none">${i18n.t('drill.noComments')}</p>`}
-    </section>`;
+    ${verbatimsWanted === 0
+      ? nothing
+      : html`<section class="verbatims" aria-labelledby="drill-verbatims">
+          <h4 id="drill-verbatims">${i18n.t('drill.verbatims')}</h4>
+          ${detail.verbatims.length
+            ? html`<p class="note">${i18n.t('drill.verbatimsOf', { shown: i18n.number(detail.verbatims.length), count: detail.negativeComments })}</p>
+                <ul part="verbatims">
+                  ${detail.verbatims.map((text) => html`<li><blockquote dir="auto">${text}</blockquote></li>`)}
+                </ul>
+                <p class="note">${i18n.t('drill.redacted')}</p>`
+            : html`<p class="none">${i18n.t('drill.noComments')}</p>`}
+        </section>`}`;
 }
 
 export function renderDrilldown(
@@ -63,6 +65,7 @@ export function renderDrilldown(
   stage: JourneyStage,
   state: DrilldownState,
   i18n: Translator,
+  verbatimsWanted: number,
   close: () => void,
   onKeydown: (event: KeyboardEvent) => void,
 ): TemplateResult {
@@ -72,7 +75,7 @@ export function renderDrilldown(
       <button part="drilldown-close" class="close" @click=${close}>${i18n.t('drill.close')}</button>
     </header>
     ${stage.suppressed
-      ? html`<p class="status">${stage.inData ? i18n.t('drill.suppressed', { minN: i18n.number(result.minN) }) : i18n.t('journey.notInData')}</p>`
-      : html`${renderMeasures(result, stage, i18n)} ${renderComments(state, i18n)}`}
+      ? html`<p class="status">${suppressionText(stage, result.minN, i18n, 'long')} ${i18n.t('drill.suppressed')}</p>`
+      : html`${renderMeasures(result, stage, i18n)} ${renderComments(state, i18n, verbatimsWanted)}`}
   </section>`;
 }

@@ -1,7 +1,20 @@
 /** Words for a stage's numbers, shared by the lane, the tooltip, the table, the drill-down and the summary. */
-import type { JourneyResult, PainMetric, ShownStage, StageComparison } from '../core/journey.ts';
+import type { JourneyResult, PainMetric, ShownStage, StageComparison, SuppressedStage } from '../core/journey.ts';
 import type { Translator } from '../ui/i18n.ts';
 import { metricValue } from './layout.ts';
+
+/** Why a stage shows nothing, short (the stage face) or long (table and details). */
+export function suppressionText(stage: SuppressedStage, minN: number, i18n: Translator, form: 'short' | 'long'): string {
+  const params = { minN: i18n.number(minN) };
+  switch (stage.reason) {
+    case 'no-data':
+      return i18n.t('journey.notInData');
+    case 'few-answers':
+      return form === 'short' ? i18n.t('journey.suppressed') : i18n.t('journey.suppressedDetail', params);
+    case 'protects-another':
+      return form === 'short' ? i18n.t('journey.protected') : i18n.t('journey.protectedDetail', params);
+  }
+}
 
 /** NPS in whole points, CES to one decimal, shares as whole percent. */
 export function formatMetric(stage: ShownStage, metric: PainMetric, i18n: Translator): { value: string; interval: string } | null {
@@ -28,9 +41,7 @@ export function formatComparison(comparison: StageComparison | null, i18n: Trans
 export function stageLabel(result: JourneyResult, index: number, i18n: Translator): string {
   const stage = result.stages[index]!;
   const place = { stage: stage.name, position: i18n.number(index + 1), count: i18n.number(result.stages.length) };
-  if (stage.suppressed) {
-    return stage.inData ? i18n.t('journey.stageLabelSuppressed', { ...place, minN: i18n.number(result.minN) }) : i18n.t('journey.stageLabelMissing', place);
-  }
+  if (stage.suppressed) return i18n.t('journey.stageLabelHidden', { ...place, reason: suppressionText(stage, result.minN, i18n, 'long') });
   const metric = formatMetric(stage, result.metric, i18n)!;
   return i18n.t('journey.stageLabel', {
     ...place,
@@ -40,7 +51,7 @@ export function stageLabel(result: JourneyResult, index: number, i18n: Translato
     painLower: i18n.percent(stage.pain.lower),
     painUpper: i18n.percent(stage.pain.upper),
     rank: i18n.t('journey.rank', { rank: i18n.number(stage.rank) }),
-    answers: i18n.t('answers', { count: stage.n }),
+    answers: i18n.t('answers', { count: stage.pain.n }),
     comparison: formatComparison(stage.comparison, i18n),
   });
 }
@@ -48,7 +59,7 @@ export function stageLabel(result: JourneyResult, index: number, i18n: Translato
 /** The paragraph under the chart: where it hurts most and least, and what is hidden. */
 export function summarizeJourney(result: JourneyResult, i18n: Translator): string {
   const shown = result.stages.filter((s): s is ShownStage => !s.suppressed);
-  const hidden = result.stages.filter((s) => s.suppressed && s.inData).length;
+  const hidden = result.stages.filter((s) => s.suppressed && s.reason !== 'no-data').length;
   const sentences: string[] = [];
   const byRank = [...shown].sort((a, b) => a.rank - b.rank);
   const most = byRank[0];

@@ -5,16 +5,16 @@ import { curveMonotoneX, line } from 'd3-shape';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { CxDataError, toErrorInfo } from '../core/errors.ts';
+import { toErrorInfo } from '../core/errors.ts';
 import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
-import { PAIN_METRICS, isPainMetric, parseStageList, type JourneyResult, type JourneyStage, type PainMetric, type ShownStage } from '../core/journey.ts';
+import { parseStageList, type JourneyQuery, type JourneyResult, type JourneyStage, type PainMetric, type ShownStage } from '../core/journey.ts';
+import { DEFAULT_VERBATIMS, verbatimCount, type StageDetail } from '../core/stage-detail.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { engineClient } from '../worker/client.ts';
-import type { JourneyQuery, StageDetail } from '../worker/engine.ts';
 import { renderDrilldown } from './drilldown.ts';
-import { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourney } from './format.ts';
+import { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourney, suppressionText } from './format.ts';
 import { journeyStyles } from './journey-painpoints.styles.ts';
 import { INSET, computeJourneyLayout, metricValue, type JourneyLayout } from './layout.ts';
 import { renderJourneyTable } from './table.ts';
@@ -31,7 +31,11 @@ export interface JourneySelectDetail {
   readonly filter: CxFilter;
 }
 
-const DEFAULT_VERBATIMS = 5;
+/** A removed or empty `metric` means the default, as an unset one does; anything else is checked by the engine. */
+const metricAttribute = {
+  fromAttribute: (value: string | null): PainMetric => (value === null || value.trim() === '' ? 'nps' : (value.trim() as PainMetric)),
+  toAttribute: (value: PainMetric) => value,
+};
 
 /**
  * Where in the customer journey it hurts: per stage, the chosen metric with its 95 % interval (the
@@ -89,7 +93,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   @property() stages = '';
 
   /** Which answers count as pain: `nps` (detractors 0–6, default), `csat` (1–2) or `ces` (1–3). It is also the metric of the curve. */
-  @property() metric: PainMetric = 'nps';
+  @property({ converter: metricAttribute }) metric: PainMetric = 'nps';
 
   /** How many comments the details panel shows (0–50, default 5). */
   @property({ type: Number }) verbatims = DEFAULT_VERBATIMS;
@@ -114,16 +118,17 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   #layout: JourneyLayout | null = null;
   #layoutInputs: readonly unknown[] | null = null;
   #drawnLayout: JourneyLayout | null = null;
-  #lastQuery: JourneyQuery | null = null;
+  /** The query each result answers, so a stage's details are asked with exactly the same filter. */
+  readonly #queries = new WeakMap<JourneyResult, JourneyQuery>();
 
   /** The details of the open stage: asked for only when a shown stage is open. */
   readonly #detailTask = new Task(this, {
     task: async ([result, stageName, verbatims]: readonly [JourneyResult | null | undefined, string | null, number], { signal }): Promise<StageDetail | null> => {
       const stage = result?.stages.find((s) => s.name === stageName);
       const key = this.sourceKey;
-      const query = this.#lastQuery;
+      const query = result && this.#queries.get(result);
       if (!stage || stage.suppressed || !key || !query) return null;
-      const detail = await engineClient().queryStageDetail(key, { ...query, stage: stage.name, verbatims: this.#verbatimCount(verbatims) });
+      const detail = await engineClient().queryStageDetail(key, { ...query, stage: stage.name, verbatims: verbatimCount(verbatims) });
       signal.throwIfAborted();
       return detail;
     },
@@ -134,18 +139,11 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     return [this.stages, this.metric, this.from, this.to, this.filter] as const;
   }
 
-  #verbatimCount(value: number): number {
-    return Number.isFinite(value) ? Math.max(0, Math.min(50, Math.floor(value))) : DEFAULT_VERBATIMS;
-  }
-
   protected override async query({ client, key }: QueryContext): Promise<JourneyResult> {
-    if (!isPainMetric(this.metric)) {
-      throw new CxDataError('bad-data', `metric="${this.metric}" is not one of ${PAIN_METRICS.join(', ')}.`, { detail: `metric="${this.metric}"` });
-    }
     const { fromDay, toDay, conditions } = intersectFilters(dayRangeFilter(this.from, this.to), toRowFilter(this.filter));
     const query: JourneyQuery = { metric: this.metric, minN: this.minN, stages: parseStageList(this.stages), fromDay, toDay, conditions };
     const result = await client.queryJourney(key, query);
-    this.#lastQuery = query;
+    this.#queries.set(result, query);
     return result;
   }
 
@@ -269,6 +267,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
             open,
             { detail: this.#detailFor(open.name), pending: this.#detailTask.status === TaskStatus.PENDING, error: this.#detailError() },
             i18n,
+            verbatimCount(this.verbatims),
             () => this.#close(),
             (event) => this.#onDrilldownKeydown(event),
           )
@@ -338,7 +337,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       ${layout.shown.map((s) => svg`<circle class="point ${s.comparison?.worse ? 'worse' : ''}" cx=${this.#center(s.name)} cy=${y(value(s).value)} r="5"></circle>`)}
       <g class="axis y-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
       <g class="axis pain-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
-      <text class="panel-label" x=${rtl ? x1 : x0} y=${painTop + 10} text-anchor=${rtl ? 'end' : 'start'} dx=${rtl ? -4 : 4} direction=${this.direction}>
+      <text class="panel-label" x=${rtl ? x1 - 4 : x0 + 4} y=${painTop + 10} text-anchor="start" direction=${this.direction}>
         ${this.i18n.t('journey.painAxis')}
       </text>
     </svg>`;
@@ -392,7 +391,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       <span class="visually-hidden">${stageLabel(result, index, i18n)}</span>
       <span class="name" dir="auto" aria-hidden="true">${stage.name}</span>
       ${stage.suppressed
-        ? html`<span class="not-enough" aria-hidden="true">${stage.inData ? i18n.t('journey.suppressed') : i18n.t('journey.notInData')}</span>`
+        ? html`<span class="not-enough" aria-hidden="true">${suppressionText(stage, result.minN, i18n, 'short')}</span>`
         : html`<span class="value" aria-hidden="true">${metric!.value}</span>
             <span class="pain" aria-hidden="true">${i18n.t('journey.painShort', { share: i18n.percent(stage.pain.share) })}</span>
             ${list ? this.#renderListBars(stage) : nothing}
@@ -434,7 +433,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   #renderLegend(result: JourneyResult, layout: JourneyLayout): TemplateResult {
     const { i18n } = this;
     const swatch = (content: TemplateResult) => html`<svg viewBox="0 0 20 12" aria-hidden="true">${content}</svg>`;
-    const hidden = layout.suppressed.filter((s) => s.suppressed && s.inData).length;
+    const hidden = layout.suppressed.filter((s) => s.suppressed && s.reason !== 'no-data').length;
     const negative = i18n.t(`journey.negative.${result.metric}`);
     return html`<ul part="legend">
       ${layout.mode === 'lane' && layout.shown.length

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { JourneyResult } from '../core/journey.ts';
 import type { ProportionEstimate } from '../core/proportions.ts';
 import type { Translator } from '../ui/i18n.ts';
-import { formatComparison } from './format.ts';
+import { formatComparison, suppressionText } from './format.ts';
 
 export function renderJourneyTable(result: JourneyResult, i18n: Translator, selected: string | null): TemplateResult {
   const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
@@ -32,7 +32,7 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
         stage.suppressed
           ? html`<tr class="suppressed">
               <th scope="row">${stage.name}</th>
-              <td colspan="8">${stage.inData ? i18n.t('journey.suppressedDetail', { minN: i18n.number(result.minN) }) : i18n.t('journey.notInData')}</td>
+              <td colspan="8">${suppressionText(stage, result.minN, i18n, 'long')}</td>
             </tr>`
           : html`<tr class=${stage.name === selected ? 'selected' : ''}>
               <th scope="row">${stage.name}</th>

@@ -90,7 +90,8 @@ export function translator(requested: string): Translator {
   const dayFormat = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
   const monthFormat = lazy(() => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
   const yearFormat = lazy(() => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }));
-  const number = (value: number, digits = 0) => numberFormats[digits]!().format(value);
+  // A value that rounds to zero prints as 0, not "-0": an NPS of −0.4 is no negative score.
+  const number = (value: number, digits = 0) => numberFormats[digits]!().format(Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
 
   const t = (key: MessageKey, params: MessageParams = {}): string => {
     const message = messages[key] ?? en[key];

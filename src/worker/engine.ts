@@ -9,17 +9,15 @@ import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { ColumnCondition } from '../core/filter.ts';
 import { ingestColumns, ingestRecords } from '../core/ingest.ts';
-import { aggregateStages, isPainMetric, journeyMeasures, negativeFeedback, type JourneyResult, type PainMetric } from '../core/journey.ts';
+import { measureJourney, type JourneyQuery, type JourneyResult } from '../core/journey.ts';
 import { isIntervalName, snapToPeriods, type IntervalName } from '../core/periods.ts';
 import type { QualityReport } from '../core/quality.ts';
-import { redact } from '../core/redact.ts';
 import { parseFieldMapping } from '../core/schema.ts';
 import { npsSeries } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
 import { loadFeedbackFromUrl, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
-import { countThemeValues, extractThemes, pickVerbatims, type ThemeCount } from '../core/themes.ts';
-import { scanComments } from '../core/words.ts';
+import { stageDetail, type StageDetail, type StageDetailQuery } from '../core/stage-detail.ts';
 
 /** Engine answers are values, not exceptions, so error codes survive the worker boundary intact. */
 export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CxErrorInfo };
@@ -44,45 +42,11 @@ export interface NpsQuery {
   readonly conditions?: readonly ColumnCondition[];
 }
 
-export interface JourneyQuery {
-  readonly metric: PainMetric;
-  readonly minN: number;
-  /** The `stages` list, in journey order. */
-  readonly stages: readonly string[];
-  readonly fromDay?: number | null;
-  readonly toDay?: number | null;
-  readonly conditions?: readonly ColumnCondition[];
-}
+export type { JourneyQuery } from '../core/journey.ts';
+export type { StageDetail, StageDetailQuery } from '../core/stage-detail.ts';
 
-export interface StageDetailQuery extends JourneyQuery {
-  /** The stage's name as in {@link JourneyResult}. */
-  readonly stage: string;
-  /** How many verbatims to return. */
-  readonly verbatims: number;
-}
-
-/** What the drill-down of one stage shows. Every text in it has been through {@link redact}. */
-export interface StageDetail {
-  readonly stage: string;
-  /** The stage has too few answers: no themes, no comments. */
-  readonly suppressed: boolean;
-  /** Negative answers of the stage that came with a comment. */
-  readonly negativeComments: number;
-  /** Where themes come from: the data's `theme` column, or words and phrases of the comments. */
-  readonly themeSource: 'column' | 'comments';
-  readonly themes: readonly ThemeCount[];
-  readonly verbatims: readonly string[];
-}
-
-/** Longer verbatims are cut here, in the worker, so a 10 MB comment never crosses to the page. */
-export const VERBATIM_MAX_LENGTH = 600;
-
-function clip(text: string): string {
-  if (text.length <= VERBATIM_MAX_LENGTH) return text;
-  // Cut at a code point boundary: a lone surrogate would render as garbage.
-  const cut = Array.from(text.slice(0, VERBATIM_MAX_LENGTH + 1)).slice(0, -1).join('');
-  return `${cut.trimEnd()}…`;
-}
+/** How many stage details the engine keeps per source: reopening a stage costs nothing. */
+const DETAIL_CACHE_SIZE = 16;
 
 type StoredSource =
   | { readonly kind: 'table'; readonly table: FeedbackTable; readonly quality: QualityReport }
@@ -130,16 +94,13 @@ export function createEngine() {
     const source = sources.get(key);
     if (!source) throw new CxDataError('internal', `No data is loaded under "${key}".`, { detail: key });
     if (source.kind === 'counts') {
-      throw new CxDataError('bad-data', `Pre-aggregated counts cannot feed the ${purpose}: it needs rows with a stage.`, { detail: purpose });
+      throw new CxDataError('needs-rows', `Pre-aggregated counts cannot feed the ${purpose}: it needs rows with a stage.`);
     }
     return source.table;
   };
 
-  const journeyOf = (table: FeedbackTable, query: JourneyQuery): JourneyResult => {
-    if (!isPainMetric(query.metric)) throw new CxDataError('internal', `Unknown metric "${query.metric}".`, { detail: query.metric });
-    const counts = aggregateStages(table, { fromDay: query.fromDay, toDay: query.toDay, conditions: query.conditions });
-    return journeyMeasures(counts, { metric: query.metric, minN: query.minN, stages: query.stages });
-  };
+  // Keyed by the table itself, so a reloaded or released source drops its cache with it.
+  const detailCaches = new WeakMap<FeedbackTable, Map<string, StageDetail>>();
 
   return {
     /** Fetches and parses `url` in this thread; `fields` is the element's `fields` attribute. */
@@ -204,43 +165,24 @@ export function createEngine() {
       }, seriesTransferables);
     },
 
-    /** Per-stage measures, ranked by pain: see {@link journeyMeasures}. */
+    /** Per-stage measures, ranked by pain: see {@link measureJourney}. */
     queryJourney(key: string, query: JourneyQuery): Promise<EngineResult<JourneyResult>> {
-      return settle(() => journeyOf(tableOf(key, 'journey'), query));
+      return settle(() => measureJourney(tableOf(key, 'journey'), query));
     },
 
-    /**
-     * Themes and redacted verbatims of one stage's negative answers. The stage is looked up in the
-     * same journey the element shows, so a suppressed stage yields nothing here either.
-     */
+    /** Themes and redacted verbatims of one stage: see {@link stageDetail}. Cached per source. */
     queryStageDetail(key: string, query: StageDetailQuery): Promise<EngineResult<StageDetail>> {
-      return settle((): StageDetail => {
+      return settle(() => {
         const table = tableOf(key, 'journey');
-        const stage = journeyOf(table, query).stages.find((s) => s.name === query.stage);
-        if (!stage) throw new CxDataError('bad-data', `The journey has no stage "${query.stage}".`, { detail: query.stage });
-        const empty = { stage: stage.name, negativeComments: 0, themeSource: 'comments' as const, themes: [], verbatims: [] };
-        if (stage.suppressed) return { ...empty, suppressed: true };
-        const feedback = negativeFeedback(table, {
-          metric: query.metric,
-          values: stage.values,
-          fromDay: query.fromDay,
-          toDay: query.toDay,
-          conditions: query.conditions,
-        });
-        // Redact first: themes are counted on, and verbatims picked from, text that may leave the worker.
-        const comments = feedback.comments.map(redact);
-        // One scan of the text serves both the theme count and the choice of verbatims.
-        const scan = scanComments(comments);
-        const themes = feedback.themeValues ? countThemeValues(feedback.themeValues) : extractThemes(scan);
-        const limit = Math.max(0, Math.min(50, Math.floor(query.verbatims)));
-        return {
-          stage: stage.name,
-          suppressed: false,
-          negativeComments: comments.length,
-          themeSource: feedback.themeValues ? 'column' : 'comments',
-          themes,
-          verbatims: pickVerbatims(scan, themes, limit).map((index) => clip(comments[index]!)),
-        };
+        let cache = detailCaches.get(table);
+        if (!cache) detailCaches.set(table, (cache = new Map()));
+        const cacheKey = JSON.stringify(query);
+        const cached = cache.get(cacheKey);
+        if (cached) return cached;
+        const detail = stageDetail(table, query);
+        if (cache.size >= DETAIL_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(cacheKey, detail);
+        return detail;
       });
     },
 

@@ -4,11 +4,14 @@ import { dayRangeFilter, intersectFilters, parseFilterAttribute, toRowFilter } f
 import { ingestRecords } from '../../src/core/ingest.ts';
 import {
   aggregateStages,
+  holmAdjust,
   journeyMeasures,
+  measureJourney,
   negativeFeedback,
   orderStages,
   parseStageList,
   stagePrefix,
+  tQuantile975,
   type JourneyStage,
   type ShownStage,
   type StageCounts,
@@ -32,8 +35,9 @@ type Row = { date: string; stage?: string; nps?: number | null; csat?: number | 
 /**
  * Hand-made journey. Apply: NPS 10 10 9 8 7 6 3 (P 3, Pa 2, D 2 → NPS 14.29, pain 2/7), CSAT 5 4 4 2 1
  * (top-2-box 3/5), CES 7 6 2 (3 answers: below min-n). Wait: NPS 0 2 4 6 5 9 10 8 (P 2, Pa 1, D 5 →
- * NPS −37.5, pain 5/8), CSAT 1 1 2 3 5 (1/5), CES 1 2 3 5 6 7 (mean 4, easy 3/6). Decision: NPS 9 9 10 3
- * (4 answers: suppressed). Two rows have no stage.
+ * NPS −37.5, pain 5/8), CSAT 1 1 2 3 5 (1/5), CES 1 2 3 5 6 7 (mean 4, easy 3/6). Decision: 5 rows but
+ * NPS 9 9 10 3 (4 NPS answers: suppressed on NPS; its 5 rows are no count below min-n, so nothing else
+ * is hidden with it). Two rows have no stage.
  */
 const ROWS: Row[] = [
   { date: '2024-01-02', stage: 'Apply', nps: 10, csat: 5, ces: 7, comment: 'Quick and clear' },
@@ -55,6 +59,7 @@ const ROWS: Row[] = [
   { date: '2024-01-11', stage: 'Decision', nps: 9 },
   { date: '2024-01-12', stage: 'Decision', nps: 10 },
   { date: '2024-01-13', stage: 'Decision', nps: 3, comment: 'Refused without reason' },
+  { date: '2024-01-16', stage: 'Decision', nps: null, csat: 3 },
   { date: '2024-01-14', stage: '', nps: 1 },
   { date: '2024-01-15', nps: 2 },
 ];
@@ -72,7 +77,7 @@ describe('aggregateStages', () => {
     expect(stages.map((s) => [s.value, s.rows])).to.deep.equal([
       ['Apply', 7],
       ['Wait', 8],
-      ['Decision', 4],
+      ['Decision', 5],
     ]);
     const apply = stages[0]!;
     expect(Array.from(apply.histograms.nps)).to.deep.equal([0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 2]);
@@ -115,8 +120,9 @@ describe('journeyMeasures', () => {
     expect(w.nps!.nps).to.equal(-37.5);
     expect(w.csat!.share).to.equal(1 / 5);
     expect(w.ces!.mean).to.equal(4);
-    expect(w.ces!.lower).to.be.closeTo(2.10646010516458, 1e-12);
-    expect(w.ces!.upper).to.be.closeTo(5.8935398948354205, 1e-12);
+    // Mean 4, s = 2.3664319132398464, t(0.975, 5) = 2.5706: 4 ∓ 2.5706·s/√6.
+    expect(w.ces!.lower).to.be.closeTo(4 - (2.5706 * 2.3664319132398464) / Math.sqrt(6), 1e-12);
+    expect(w.ces!.upper).to.be.closeTo(4 + (2.5706 * 2.3664319132398464) / Math.sqrt(6), 1e-12);
     expect(w.ces!.easy.share).to.equal(3 / 6);
     expect(w.pain.share).to.equal(5 / 8);
   });
@@ -128,11 +134,13 @@ describe('journeyMeasures', () => {
     expect(comparison.z).to.be.closeTo(1.3140479210346594, 1e-12);
     expect(comparison.p).to.be.closeTo(0.18883007821588316, 1e-9);
     expect(comparison.restShare).to.equal(2 / 7);
+    // Two shown stages: each against "the rest" is the same comparison, so there is nothing to adjust.
+    expect(comparison.pAdjusted).to.equal(comparison.p);
     expect([comparison.worse, comparison.better]).to.deep.equal([false, false]);
   });
 
   it('suppresses a stage below min-n: name only, no count, score or rank', () => {
-    expect(decision).to.deep.equal({ suppressed: true, name: 'Decision', values: ['Decision'], listed: false, inData: true });
+    expect(decision).to.deep.equal({ suppressed: true, reason: 'few-answers', name: 'Decision', values: ['Decision'], listed: false });
     // Nothing of the suppressed stage feeds the others' tests: 4 answers, 1 negative, would change them.
     expect(shown(apply).comparison!.restShare).to.equal(5 / 8);
   });
@@ -158,6 +166,23 @@ describe('journeyMeasures', () => {
     expect([w!.rank, a!.rank]).to.deep.equal([1, 2]);
   });
 
+  it('adjusts for testing several stages: p = 0.03 for one of three stages is no pain point (Holm)', () => {
+    // Wait 24/50 against Apply + Decision (30/100): z = 2.1650635094610964, p = 0.03038282197657753.
+    // Apply and Decision 15/50 against 39/100: p = 0.27901631321136366 each (Python, pooled z test).
+    // Holm: 3 × 0.0304 = 0.0911; 2 × 0.2790 = 0.5580 for both others. Raw p < 0.05, adjusted not.
+    const counts: StageCounts[] = [
+      { value: 'Apply', rows: 50, histograms: histograms(15, 35) },
+      { value: 'Wait', rows: 50, histograms: histograms(24, 26) },
+      { value: 'Decision', rows: 50, histograms: histograms(15, 35) },
+    ];
+    const [apply, wait, decision] = journeyMeasures(counts, { minN: 5 }).stages.map(shown);
+    expect(wait!.comparison!.p).to.be.closeTo(0.03038282197657753, 1e-9);
+    expect(wait!.comparison!.pAdjusted).to.be.closeTo(3 * 0.03038282197657753, 1e-9);
+    expect(apply!.comparison!.pAdjusted).to.be.closeTo(2 * 0.27901631321136366, 1e-9);
+    expect(decision!.comparison!.pAdjusted).to.be.closeTo(2 * 0.27901631321136366, 1e-9);
+    expect([apply, wait, decision].map((s) => s!.comparison!.worse || s!.comparison!.better)).to.deep.equal([false, false, false]);
+  });
+
   it('orders by the stages list, keeps listed stages missing from the data, and puts others after', () => {
     const listed = journeyMeasures(aggregateStages(table), { minN: 5, stages: ['Discover', 'wait', 'Apply'] });
     expect(listed.stages.map((s) => [s.name, s.listed])).to.deep.equal([
@@ -166,14 +191,69 @@ describe('journeyMeasures', () => {
       ['Apply', true],
       ['Decision', false],
     ]);
-    expect(listed.stages[0]).to.deep.equal({ suppressed: true, name: 'Discover', values: [], listed: true, inData: false });
+    expect(listed.stages[0]).to.deep.equal({ suppressed: true, reason: 'no-data', name: 'Discover', values: [], listed: true });
   });
 
-  it('rejects a stage column with more distinct values than a journey can have', () => {
+  it('rejects a stage column with more distinct values than a journey can have, before counting anything', () => {
     const many = Array.from({ length: 201 }, (_, i): StageCounts => ({ value: `s${i}`, rows: 1, histograms: histograms(0, 1) }));
-    expect(caught(() => journeyMeasures(many)).code).to.equal('bad-data');
+    expect(caught(() => journeyMeasures(many)).code).to.equal('too-many-stages');
+    const freeText = ingestRecords(Array.from({ length: 300 }, (_, i) => ({ date: '2024-01-01', nps: 5, stage: `comment ${i}` })), {}).table;
+    expect(caught(() => aggregateStages(freeText)).params).to.deep.equal({ count: 300, max: 200 });
+  });
+
+  it('hides the smallest shown stages too when the hidden ones hold fewer than min-n rows together', () => {
+    // Wait has 3 answers (hidden). Subtracting the shown stages from the total would give 3: so Apply,
+    // the smallest shown stage (20 rows), is hidden as well and the difference becomes 23.
+    const counts: StageCounts[] = [
+      { value: 'Discover', rows: 50, histograms: histograms(10, 40) },
+      { value: 'Apply', rows: 20, histograms: histograms(5, 15) },
+      { value: 'Wait', rows: 3, histograms: histograms(3, 0) },
+      { value: 'Decision', rows: 40, histograms: histograms(8, 32) },
+    ];
+    const result = journeyMeasures(counts, { minN: 5 });
+    expect(result.stages.map((s) => (s.suppressed ? s.reason : 'shown'))).to.deep.equal(['shown', 'protects-another', 'few-answers', 'shown']);
+    // Nothing hidden, or enough hidden already: nothing more is hidden.
+    const enough = journeyMeasures([...counts.slice(0, 2), { value: 'Wait', rows: 6, histograms: histograms(3, 1) }], { minN: 5 });
+    expect(enough.stages.map((s) => (s.suppressed ? s.reason : 'shown'))).to.deep.equal(['shown', 'shown', 'few-answers']);
+    const alone = journeyMeasures([counts[2]!], { minN: 5 });
+    expect(alone.stages.map((s) => (s.suppressed ? s.reason : 'shown'))).to.deep.equal(['few-answers']);
+  });
+
+  it('adjusts p-values for the number of stages tested (Holm), like R’s p.adjust', () => {
+    // p.adjust(c(0.01, 0.04, 0.03, 0.005), method = "holm") → 0.03 0.06 0.06 0.02
+    const adjusted = holmAdjust([0.01, 0.04, 0.03, 0.005]);
+    [0.03, 0.06, 0.06, 0.02].forEach((expected, i) => expect(adjusted[i]).to.be.closeTo(expected, 1e-15));
+    expect(holmAdjust([0.5, 0.9]), "capped at 1 and never below an earlier one").to.deep.equal([1, 1]);
+    expect(holmAdjust([])).to.deep.equal([]);
+  });
+
+  it('uses Student’s t for the CES interval (R qt(0.975, df) to 1e-4)', () => {
+    const reference: Array<[number, number]> = [
+      [1, 12.7062],
+      [4, 2.776445],
+      [29, 2.04523],
+      [49, 2.009575],
+      [200, 1.971896],
+      [100000, 1.959988],
+    ];
+    for (const [df, t] of reference) expect(tQuantile975(df), `df ${df}`).to.be.closeTo(t, 1e-4);
+    // Five identical answers: no spread in the sample, so a point; one answer: the whole scale.
+    const same = journeyMeasures([{ value: 'A', rows: 5, histograms: { nps: hist11(), csat: new Float64Array(6), ces: Float64Array.from([0, 0, 0, 0, 0, 0, 0, 5]) } }], {
+      metric: 'ces',
+      minN: 1,
+    });
+    expect(shown(same.stages[0]).ces).to.include({ mean: 7, lower: 7, upper: 7 });
+    const single = journeyMeasures([{ value: 'A', rows: 1, histograms: { nps: hist11(), csat: new Float64Array(6), ces: Float64Array.from([0, 0, 0, 1, 0, 0, 0, 0]) } }], {
+      metric: 'ces',
+      minN: 1,
+    });
+    expect(shown(single.stages[0]).ces).to.include({ mean: 3, lower: 1, upper: 7 });
   });
 });
+
+function hist11(): Float64Array {
+  return new Float64Array(11);
+}
 
 function histograms(detractors: number, promoters: number): StageCounts['histograms'] {
   const nps = new Float64Array(11);
@@ -181,6 +261,17 @@ function histograms(detractors: number, promoters: number): StageCounts['histogr
   nps[10] = promoters;
   return { nps, csat: new Float64Array(6), ces: new Float64Array(8) };
 }
+
+describe('measureJourney', () => {
+  it('leaves out stages a stage filter excludes instead of calling them small', () => {
+    const result = measureJourney(table, { metric: 'nps', minN: 5, stages: ['Apply', 'Wait'], conditions: [{ dimension: 'stage', values: ['Wait'] }] });
+    expect(result.stages.map((s) => s.name)).to.deep.equal(['Wait']);
+  });
+
+  it('reports an unknown metric', () => {
+    expect(caught(() => measureJourney(table, { metric: 'effort' as never, minN: 5, stages: [] })).params).to.deep.equal({ detail: 'metric="effort"' });
+  });
+});
 
 describe('orderStages', () => {
   it('uses a numeric prefix when there is no list, numbered stages before unnumbered ones', () => {
@@ -198,6 +289,14 @@ describe('orderStages', () => {
     ]);
   });
 
+  it('makes "1 Apply", "1. apply" and "Apply" one stage even when nothing is listed', () => {
+    expect(orderStages(['Apply', '2 Wait', '1 Apply', '1. apply']).map((s) => [s.name, s.values])).to.deep.equal([
+      ['Apply', ['Apply', '1 Apply', '1. apply']],
+      ['Wait', ['2 Wait']],
+    ]);
+    expect(orderStages(['Apply'], ['1 Apply']).map((s) => [s.name, s.values])).to.deep.equal([['1 Apply', ['Apply']]]);
+  });
+
   it('matches listed names with or without the data’s prefix, ignoring case', () => {
     const order = orderStages(['2 Wait', '1 Apply', 'Appeal'], ['apply', 'WAIT']);
     expect(order.map((s) => [s.name, s.values, s.listed])).to.deep.equal([
@@ -209,6 +308,7 @@ describe('orderStages', () => {
 
   it('reads prefixes strictly: a year or a bare number is not a step', () => {
     expect(stagePrefix('2024')).to.equal(null);
+    expect(stagePrefix('2024 Review')).to.equal(null);
     expect(stagePrefix('1 Apply')).to.deep.equal({ step: 1, name: 'Apply' });
     expect(stagePrefix('Apply 1')).to.equal(null);
     expect(parseStageList(' Discover, Apply ,, Wait ')).to.deep.equal(['Discover', 'Apply', 'Wait']);
@@ -294,6 +394,8 @@ describe('filters', () => {
     expect(caught(() => toRowFilter({ from: '03/04/2024' })).params).to.deep.equal({ detail: 'filter.from="03/04/2024"' });
     expect(caught(() => toRowFilter({ segment: { channel: 3 as unknown as string } })).code).to.equal('bad-data');
     expect(caught(() => dayRangeFilter('yesterday', undefined)).params).to.deep.equal({ detail: 'from="yesterday"' });
+    // A column name where segment belongs is refused, not ignored.
+    expect(caught(() => toRowFilter({ department: 'Tax' } as never)).params).to.deep.equal({ detail: 'filter.department' });
   });
 
   it('intersects: later from, earlier to, all conditions', () => {

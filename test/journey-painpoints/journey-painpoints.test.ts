@@ -1,9 +1,10 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/journey-painpoints/index.ts';
 import '../../src/nps-trend/index.ts';
 import type { JourneyPainpoints, JourneySelectDetail } from '../../src/journey-painpoints/journey-painpoints.ts';
 import type { NpsTrendSelectDetail } from '../../src/nps-trend/nps-trend.ts';
 import type { CxSelectEvent } from '../../src/events/cx-select.ts';
+import { engineClient } from '../../src/worker/client.ts';
 import { createEngine } from '../../src/worker/engine.ts';
 
 /** The one comment of the suppressed stage: it must never reach the page. */
@@ -11,8 +12,8 @@ const SECRET = 'Decision secret: my case 4471 was refused';
 
 /**
  * Discover: 40 answers, 4 detractors (pain 10 %). Apply: 20 answers, scores i % 11 (14 detractors, 70 %).
- * Wait: 30 answers, 25 detractors (83 %), comments with personal data. Decision: 3 answers (below
- * min-n 5). Two rows have no stage. One row is a duplicate.
+ * Wait: 30 answers, 25 detractors (83 %), comments with personal data. Decision: 5 rows, 3 NPS answers
+ * (below min-n 5). Two rows have no stage. One row is a duplicate.
  */
 function journeyRecords(): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
@@ -25,7 +26,8 @@ function journeyRecords(): Record<string, unknown>[] {
     const comment = !negative ? 'Fine' : i < 3 ? `Waited weeks, write to jane.doe${i}@example.com` : i < 5 ? 'Call me on +44 20 7946 0958 about the queue' : 'Long queue at the branch';
     add('Wait', negative ? 2 : 10, i, comment, { csat: negative ? 1 : 5 });
   }
-  for (let i = 0; i < 3; i++) add('Decision', 0, i, i === 0 ? SECRET : '', { csat: 1 });
+  // Five rows, three of them with an NPS: too few to show, but no count below min-n to protect.
+  for (let i = 0; i < 5; i++) add('Decision', i < 3 ? 0 : (null as unknown as number), i, i === 0 ? SECRET : '', { csat: 1 });
   add(undefined, 5, 1);
   add('', 6, 2);
   records.push({ ...records[0] }); // duplicate: same respondent, same day
@@ -75,6 +77,21 @@ describe('<journey-painpoints>', () => {
     expect(shadow(el).querySelector('[part=quality-report]')!.textContent).to.match(/Used without a journey stage\s*2/);
   });
 
+  it('hides a second stage when one small stage could be worked out from the totals', async () => {
+    const records = journeyRecords().filter((r) => r.stage !== 'Decision' || (r.nps as number) === 0).slice(0, -1);
+    const el = await render(html`<journey-painpoints stages=${LISTED} .data=${records}></journey-painpoints>`);
+    // Decision keeps 3 rows; the smallest shown stage, Apply (20), is hidden with it.
+    expect(stages(el).map((s) => s.querySelector('[aria-hidden=true]:not(.name)')?.textContent?.trim())).to.deep.equal([
+      'NPS 80',
+      'Hidden to protect a small stage',
+      'NPS -67',
+      'Not enough answers',
+    ]);
+    expect(label(stages(el)[1]!)).to.equal(
+      'Apply, stage 2 of 4: Hidden as well, so that a stage with fewer than 5 answers cannot be worked out from the totals.',
+    );
+  });
+
   it('gives each stage an accessible name with its full meaning, and a summary', async () => {
     const el = await render(html`<journey-painpoints stages=${LISTED} .data=${journeyRecords()}></journey-painpoints>`);
     const wait = label(stages(el)[2]!);
@@ -87,7 +104,7 @@ describe('<journey-painpoints>', () => {
   it('leaks nothing of a stage below min-n: not in the chart, labels, table, details or events', async () => {
     const el = await render(html`<journey-painpoints style="width:900px" stages=${LISTED} .data=${journeyRecords()}></journey-painpoints>`);
     const decision = stages(el)[3]!;
-    expect(label(decision)).to.equal('Decision, stage 4 of 4: fewer than 5 answers, not shown.');
+    expect(label(decision)).to.equal('Decision, stage 4 of 4: Fewer than 5 answers: not shown.');
     expect([...decision.querySelectorAll('[aria-hidden=true]')].map((e) => e.textContent!.trim())).to.deep.equal(['Decision', 'Not enough answers']);
     // The chart draws three points and three bars: none for Decision.
     expect(shadow(el).querySelectorAll('svg[part=chart] .point')).to.have.length(3);
@@ -99,14 +116,19 @@ describe('<journey-painpoints>', () => {
     const row = [...shadow(el).querySelectorAll('tbody tr')][3]!;
     expect([...row.querySelectorAll('td')].map((td) => td.textContent!.trim())).to.deep.equal(['Fewer than 5 answers: not shown']);
 
+    const client = engineClient();
+    const askDetail = client.queryStageDetail;
+    const asked: string[] = [];
+    client.queryStageDetail = (key, query) => (asked.push(query.stage), askDetail.call(client, key, query));
     const selected = oneEvent(el, 'cx-select') as Promise<CxSelectEvent<JourneySelectDetail>>;
     decision.click();
     const { detail } = await selected;
     expect(detail).to.deep.equal({ stage: 'Decision', values: ['Decision'], measures: null, filter: { stage: ['Decision'] } });
     await el.updateComplete;
-    await aTimeout(100);
+    client.queryStageDetail = askDetail;
+    expect(asked, 'no detail is even asked for').to.deep.equal([]);
     const drilldown = shadow(el).querySelector('[part=drilldown]')!;
-    expect(drilldown.textContent).to.contain('This stage has fewer than 5 answers: no measures, themes or comments are shown.');
+    expect(drilldown.textContent).to.contain('Fewer than 5 answers: not shown').and.contain('No measures, themes or comments are shown for it.');
     expect(drilldown.querySelector('[part=verbatims]')).to.equal(null);
     expect(shadow(el).innerHTML).not.to.contain('Decision secret');
     expect(JSON.stringify(detail)).not.to.match(/\d/);
@@ -236,7 +258,7 @@ describe('<journey-painpoints>', () => {
     expect(stages(el).map((s) => label(s).match(/, (\d+) answers\./)?.[1] ?? 'hidden')).to.deep.equal(['7', 'hidden', '5', 'hidden']);
     el.filter = 'stage:Wait';
     await el.dataComplete;
-    expect(stages(el).map((s) => s.classList.contains('suppressed'))).to.deep.equal([true, true, false, true]);
+    expect(stageNames(el), 'stages outside the filter are left out, not called small').to.deep.equal(['Wait']);
     el.filter = { from: 'last week' };
     await el.dataComplete;
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('filter.from="last week"');
