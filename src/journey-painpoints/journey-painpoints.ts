@@ -67,6 +67,7 @@ const metricAttribute = {
  * @csspart verbatims - The list of comments in the details panel.
  * @csspart table - The data table shown by "Show table".
  * @csspart table-toggle - The "Show table" button.
+ * @csspart table-order - The "Order by pain" toggle of the table.
  * @csspart status - Loading, empty and error messages.
  * @csspart quality-badge - The data-quality button.
  * @csspart quality-report - The data-quality report it opens.
@@ -114,6 +115,8 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   @state() private activeIndex = 0;
   @state() private tooltipVisible = false;
   @state() private tableOpen = false;
+  /** The table lists stages in journey order, or by pain rank with hidden stages last. */
+  @state() private tableByPain = false;
 
   #layout: JourneyLayout | null = null;
   #layoutInputs: readonly unknown[] | null = null;
@@ -276,8 +279,13 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
         <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
           ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
         </button>
+        ${this.tableOpen
+          ? html`<button part="table-order" aria-pressed=${this.tableByPain ? 'true' : 'false'} @click=${() => (this.tableByPain = !this.tableByPain)}>
+              ${i18n.t('journey.table.byPain')}
+            </button>`
+          : nothing}
       </div>
-      ${this.tableOpen ? renderJourneyTable(result, i18n, this.openStage) : nothing}
+      ${this.tableOpen ? renderJourneyTable(result, i18n, this.openStage, this.tableByPain) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${open ? i18n.t('drill.label', { stage: open.name }) : ''}</div>
     `;
   }

@@ -8,7 +8,11 @@ import type { ProportionEstimate } from '../core/proportions.ts';
 import type { Translator } from '../ui/i18n.ts';
 import { formatComparison, suppressionText } from './format.ts';
 
-export function renderJourneyTable(result: JourneyResult, i18n: Translator, selected: string | null): TemplateResult {
+export function renderJourneyTable(result: JourneyResult, i18n: Translator, selected: string | null, byPain: boolean): TemplateResult {
+  // By pain: shown stages by rank, then the hidden ones in journey order (they have no rank to sort by).
+  const rows = byPain
+    ? [...result.stages].sort((a, b) => (a.suppressed ? Infinity : a.rank) - (b.suppressed ? Infinity : b.rank))
+    : result.stages;
   const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
   const share = (estimate: ProportionEstimate | null) =>
     estimate ? `${i18n.percent(estimate.share)} (${i18n.percent(estimate.lower)} – ${i18n.percent(estimate.upper)})` : notEnough;
@@ -28,7 +32,7 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
       </tr>
     </thead>
     <tbody>
-      ${result.stages.map((stage) =>
+      ${rows.map((stage) =>
         stage.suppressed
           ? html`<tr class="suppressed">
               <th scope="row">${stage.name}</th>

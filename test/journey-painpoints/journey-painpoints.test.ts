@@ -92,6 +92,19 @@ describe('<journey-painpoints>', () => {
     );
   });
 
+  it('orders the table by pain rank on request, hidden stages last', async () => {
+    const el = await render(html`<journey-painpoints stages=${LISTED} .data=${journeyRecords()}></journey-painpoints>`);
+    shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+    await el.updateComplete;
+    const rowNames = () => [...shadow(el).querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
+    expect(rowNames()).to.deep.equal(['Discover', 'Apply', 'Wait', 'Decision']);
+    const order = shadow(el).querySelector<HTMLButtonElement>('[part=table-order]')!;
+    order.click();
+    await el.updateComplete;
+    expect(rowNames()).to.deep.equal(['Wait', 'Apply', 'Discover', 'Decision']);
+    expect(order.getAttribute('aria-pressed')).to.equal('true');
+  });
+
   it('gives each stage an accessible name with its full meaning, and a summary', async () => {
     const el = await render(html`<journey-painpoints stages=${LISTED} .data=${journeyRecords()}></journey-painpoints>`);
     const wait = label(stages(el)[2]!);

@@ -210,6 +210,7 @@ export const ar: Catalogue = {
   'journey.table.pain': 'نسبة الألم (فترة 95 ٪)',
   'journey.table.rank': 'ترتيب الألم',
   'journey.table.versusRest': 'مقارنة ببقية الرحلة',
+  'journey.table.byPain': 'ترتيب حسب الألم',
   'journey.table.notEnough': 'أقل من {minN}',
   'drill.close': 'إغلاق',
   'drill.label': 'تفاصيل {stage}',

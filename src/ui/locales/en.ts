@@ -156,6 +156,7 @@ export const en = {
   'journey.table.pain': 'Pain share (95 % interval)',
   'journey.table.rank': 'Pain rank',
   'journey.table.versusRest': 'Versus the rest of the journey',
+  'journey.table.byPain': 'Order by pain',
   'journey.table.notEnough': 'fewer than {minN}',
   'drill.close': 'Close',
   'drill.label': 'Details of {stage}',
