@@ -16,6 +16,7 @@ export * from './series.ts';
 export * from './series-columns.ts';
 export * from './filter.ts';
 export * from './proportions.ts';
+export * from './stages.ts';
 export * from './journey.ts';
 export * from './redact.ts';
 export * from './themes.ts';

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { aggregateNps, mergePartials, type AggregateOptions, type NpsPartial } from '../../src/core/aggregate.ts';
 import { partialFromCounts, type NpsPeriodCounts } from '../../src/core/counts.ts';
 import { CxDataError } from '../../src/core/errors.ts';
+import { caught } from '../caught.ts';
 import { ingestRecords } from '../../src/core/ingest.ts';
 import { seriesFromColumns, seriesToColumns, seriesTransferables } from '../../src/core/series-columns.ts';
 import { npsSeries, type ShownPeriod } from '../../src/core/series.ts';
@@ -26,17 +27,6 @@ function normalize(partial: NpsPartial) {
 }
 
 const bucketsOf = (partial: NpsPartial) => normalize(partial).buckets;
-
-/** What `action` threw, as a CxDataError (fails the test if it threw nothing or something else). */
-function caught(action: () => unknown): CxDataError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(CxDataError);
-    return error as CxDataError;
-  }
-  throw new Error('expected a CxDataError, nothing was thrown');
-}
 
 const RECORDS = [
   { date: '2024-01-03', nps: 10, region: 'North', stage: 'Apply' },

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CxDataError } from '../../src/core/errors.ts';
+import { caught } from '../caught.ts';
 import { dayRangeFilter, intersectFilters, parseFilterAttribute, toRowFilter } from '../../src/core/filter.ts';
 import { ingestRecords } from '../../src/core/ingest.ts';
 import {
@@ -8,27 +8,15 @@ import {
   journeyMeasures,
   measureJourney,
   negativeFeedback,
-  orderStages,
-  parseStageList,
-  stagePrefix,
   tQuantile975,
   type JourneyStage,
   type ShownStage,
   type StageCounts,
 } from '../../src/core/journey.ts';
 import { compareProportions, estimateProportion } from '../../src/core/proportions.ts';
+import { orderStages, parseStageList, stagePrefix } from '../../src/core/stages.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
-function caught(action: () => unknown): CxDataError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(CxDataError);
-    return error as CxDataError;
-  }
-  throw new Error('expected a CxDataError, nothing was thrown');
-}
 
 type Row = { date: string; stage?: string; nps?: number | null; csat?: number | null; ces?: number | null; comment?: string; channel?: string; theme?: string };
 
