@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { JourneyResult, JourneyStage } from '../core/journey.ts';
 import type { StageDetail } from '../worker/engine.ts';
 import type { Translator } from '../ui/i18n.ts';
-import { formatComparison, formatMetric, suppressionText } from './format.ts';
+import { formatComparison, measureCells, suppressionText } from './format.ts';
 
 export interface DrilldownState {
   readonly detail: StageDetail | null;
@@ -16,19 +16,8 @@ export interface DrilldownState {
 }
 
 function renderMeasures(result: JourneyResult, stage: Exclude<JourneyStage, { suppressed: true }>, i18n: Translator): TemplateResult {
-  const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
-  const row = (label: string, value: string) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
-  const nps = stage.nps ? formatMetric(stage, 'nps', i18n) : null;
-  const csat = stage.csat ? formatMetric(stage, 'csat', i18n) : null;
-  const ces = stage.ces ? formatMetric(stage, 'ces', i18n) : null;
   return html`<dl class="measures">
-    ${row(i18n.t('journey.table.n'), i18n.number(stage.n))}
-    ${row(i18n.t('journey.table.nps'), nps ? `${i18n.number(stage.nps!.nps)} (${i18n.number(stage.nps!.lower)} – ${i18n.number(stage.nps!.upper)})` : notEnough)}
-    ${row(i18n.t('journey.table.csat'), csat ? `${i18n.percent(stage.csat!.share)} (${i18n.percent(stage.csat!.lower)} – ${i18n.percent(stage.csat!.upper)})` : notEnough)}
-    ${row(i18n.t('journey.table.ces'), ces ? `${i18n.number(stage.ces!.mean, 1)} (${i18n.number(stage.ces!.lower, 1)} – ${i18n.number(stage.ces!.upper, 1)})` : notEnough)}
-    ${row(i18n.t('journey.table.easy'), stage.ces ? i18n.percent(stage.ces.easy.share) : notEnough)}
-    ${row(i18n.t('journey.table.pain'), `${i18n.percent(stage.pain.share)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})`)}
-    ${row(i18n.t('journey.table.rank'), i18n.number(stage.rank))}
+    ${measureCells(stage, result.minN, i18n).map(([key, value]) => html`<div><dt>${i18n.t(key)}</dt><dd>${value}</dd></div>`)}
   </dl>
   <p class="comparison ${stage.comparison?.worse ? 'worse' : ''}">${stage.comparison?.worse ? html`<span aria-hidden="true">⚠ </span>` : nothing}${formatComparison(stage.comparison, i18n)}</p>`;
 }

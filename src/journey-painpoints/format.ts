@@ -1,6 +1,6 @@
 /** Words for a stage's numbers, shared by the lane, the tooltip, the table, the drill-down and the summary. */
 import type { JourneyResult, PainMetric, ShownStage, StageComparison, SuppressedStage } from '../core/journey.ts';
-import type { Translator } from '../ui/i18n.ts';
+import type { MessageKey, Translator } from '../ui/i18n.ts';
 import { metricValue } from './layout.ts';
 
 /** Why a stage shows nothing, short (the stage face) or long (table and details). */
@@ -77,4 +77,24 @@ export function summarizeJourney(result: JourneyResult, i18n: Translator): strin
   if (least && least !== most) sentences.push(i18n.t('journey.summary.least', { stage: least.name, pain: i18n.percent(least.pain.share) }));
   if (hidden) sentences.push(i18n.t('journey.summary.hidden', { count: hidden, minN: i18n.number(result.minN) }));
   return sentences.join(' ');
+}
+
+/**
+ * Every measure of a shown stage as [heading key, text], in table order: the table's cells and the
+ * drill-down's list are the same numbers in the same words.
+ */
+export function measureCells(stage: ShownStage, minN: number, i18n: Translator): Array<readonly [MessageKey, string]> {
+  const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(minN) });
+  const range = (value: string, lower: string, upper: string) => `${value} (${lower} – ${upper})`;
+  const share = (e: { share: number; lower: number; upper: number } | null) => (e ? range(i18n.percent(e.share), i18n.percent(e.lower), i18n.percent(e.upper)) : notEnough);
+  const { nps, ces } = stage;
+  return [
+    ['journey.table.n', i18n.number(stage.n)],
+    ['journey.table.nps', nps ? range(i18n.number(nps.nps), i18n.number(nps.lower), i18n.number(nps.upper)) : notEnough],
+    ['journey.table.csat', share(stage.csat)],
+    ['journey.table.ces', ces ? range(i18n.number(ces.mean, 1), i18n.number(ces.lower, 1), i18n.number(ces.upper, 1)) : notEnough],
+    ['journey.table.easy', ces ? i18n.percent(ces.easy.share) : notEnough],
+    ['journey.table.pain', share(stage.pain)],
+    ['journey.table.rank', i18n.number(stage.rank)],
+  ];
 }

@@ -4,18 +4,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { JourneyResult } from '../core/journey.ts';
-import type { ProportionEstimate } from '../core/proportions.ts';
 import type { Translator } from '../ui/i18n.ts';
-import { formatComparison, suppressionText } from './format.ts';
+import { formatComparison, measureCells, suppressionText } from './format.ts';
 
 export function renderJourneyTable(result: JourneyResult, i18n: Translator, selected: string | null, byPain: boolean): TemplateResult {
   // By pain: shown stages by rank, then the hidden ones in journey order (they have no rank to sort by).
   const rows = byPain
     ? [...result.stages].sort((a, b) => (a.suppressed ? Infinity : a.rank) - (b.suppressed ? Infinity : b.rank))
     : result.stages;
-  const notEnough = i18n.t('journey.table.notEnough', { minN: i18n.number(result.minN) });
-  const share = (estimate: ProportionEstimate | null) =>
-    estimate ? `${i18n.percent(estimate.share)} (${i18n.percent(estimate.lower)} – ${i18n.percent(estimate.upper)})` : notEnough;
   return html`<table part="table" id="data-table">
     <caption>${i18n.t('journey.table.caption', { metric: i18n.t(`journey.metric.${result.metric}`) })}</caption>
     <thead>
@@ -40,13 +36,7 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
             </tr>`
           : html`<tr class=${stage.name === selected ? 'selected' : ''}>
               <th scope="row">${stage.name}</th>
-              <td>${i18n.number(stage.n)}</td>
-              <td>${stage.nps ? `${i18n.number(stage.nps.nps)} (${i18n.number(stage.nps.lower)} – ${i18n.number(stage.nps.upper)})` : notEnough}</td>
-              <td>${share(stage.csat)}</td>
-              <td>${stage.ces ? `${i18n.number(stage.ces.mean, 1)} (${i18n.number(stage.ces.lower, 1)} – ${i18n.number(stage.ces.upper, 1)})` : notEnough}</td>
-              <td>${stage.ces ? i18n.percent(stage.ces.easy.share) : notEnough}</td>
-              <td>${share(stage.pain)}</td>
-              <td>${i18n.number(stage.rank)}</td>
+              ${measureCells(stage, result.minN, i18n).map(([, value]) => html`<td>${value}</td>`)}
               <td>${stage.comparison?.worse ? html`<span aria-hidden="true">⚠ </span>` : nothing}${formatComparison(stage.comparison, i18n)}</td>
             </tr>`,
       )}

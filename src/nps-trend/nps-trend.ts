@@ -11,6 +11,7 @@ import type { NpsSeries, ShownPeriod } from '../core/series.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
+import { rovingIndex } from '../ui/roving.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
 import { renderLegend } from './legend.ts';
 import { COMPOSITION_HEIGHT, HEIGHT, MARGIN, computeTrendLayout, type TrendLayout } from './layout.ts';
@@ -249,39 +250,19 @@ export class NpsTrend extends CxElement<NpsSeries> {
     const layout = this.#layout;
     if (!layout || !layout.shown.length) return;
     const index = layout.shown.findIndex((p) => p.periodStart === this.activeStart);
-    const last = layout.shown.length - 1;
-    // Arrows follow the visual direction: in right-to-left, time runs leftwards.
-    const forward = this.direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    let next: number | null = null;
-    switch (event.key) {
-      case forward:
-        next = Math.min(last, index + 1);
-        break;
-      case backward:
-        next = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Enter':
-      case ' ': {
-        const point = layout.shown[index];
-        if (point) this.#select(point);
-        event.preventDefault();
-        return;
-      }
-      case 'Escape':
-        this.tooltipVisible = false;
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      const point = layout.shown[index];
+      if (point) this.#select(point);
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      this.tooltipVisible = false;
+    } else {
+      // Arrows follow the visual direction: in right-to-left, time runs leftwards.
+      const next = rovingIndex(event.key, { index, count: layout.shown.length, direction: this.direction });
+      if (next === null) return;
+      event.preventDefault();
+      this.#focusPoint(layout.shown[next]!.periodStart);
     }
-    event.preventDefault();
-    this.#focusPoint(layout.shown[next]!.periodStart);
   }
 
   protected override renderResult(series: NpsSeries): TemplateResult {
