@@ -1,8 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { axisLeft, axisRight } from 'd3-axis';
 import { select } from 'd3-selection';
-import { curveMonotoneX, line } from 'd3-shape';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { toErrorInfo } from '../core/errors.ts';
@@ -13,11 +12,14 @@ import { DEFAULT_VERBATIMS, verbatimCount, type StageDetail } from '../core/stag
 import { CxSelectEvent } from '../events/cx-select.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
+import { rovingIndex } from '../ui/roving.ts';
 import { engineClient } from '../worker/client.ts';
+import { renderJourneyChart, renderListBar, stageCenter } from './chart.ts';
 import { renderDrilldown } from './drilldown.ts';
 import { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourney, suppressionText } from './format.ts';
 import { journeyStyles } from './journey-painpoints.styles.ts';
-import { INSET, computeJourneyLayout, metricValue, type JourneyLayout } from './layout.ts';
+import { renderJourneyLegend } from './legend.ts';
+import { computeJourneyLayout, metricValue, type JourneyLayout } from './layout.ts';
 import { renderJourneyTable } from './table.ts';
 
 /** What `cx-select` carries for a stage of `<journey-painpoints>`. */
@@ -215,27 +217,18 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const result = this.task.value;
     const layout = this.#layout;
     if (!result || !layout || !result.stages.length) return;
-    const last = result.stages.length - 1;
-    const rtl = this.direction === 'rtl';
-    const vertical = layout.mode === 'list';
-    const forward = vertical ? ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'] : [rtl ? 'ArrowLeft' : 'ArrowRight'];
-    const backward = vertical ? ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'] : [rtl ? 'ArrowRight' : 'ArrowLeft'];
-    let next: number;
-    if (forward.includes(event.key)) next = Math.min(last, this.activeIndex + 1);
-    else if (backward.includes(event.key)) next = Math.max(0, this.activeIndex - 1);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = last;
-    else if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.#open(this.activeIndex);
-      return;
     } else if (event.key === 'Escape') {
       if (this.openStage !== null) this.#close();
       else this.tooltipVisible = false;
-      return;
-    } else return;
-    event.preventDefault();
-    this.#focusStage(next);
+    } else {
+      const next = rovingIndex(event.key, { index: this.activeIndex, count: result.stages.length, direction: this.direction, vertical: layout.mode === 'list' });
+      if (next === null) return;
+      event.preventDefault();
+      this.#focusStage(next);
+    }
   }
 
   #onDrilldownKeydown(event: KeyboardEvent): void {
@@ -260,11 +253,11 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       </svg>
       <figure aria-label=${this.label || i18n.t('journey.title')}>
         ${allHidden ? this.renderStatus(i18n.t('journey.allSuppressed', { minN: i18n.number(result.minN) }), 'empty') : nothing}
-        ${layout.mode === 'lane' && !allHidden ? this.#renderChart(result, layout) : nothing} ${this.#renderStages(result, layout)}
+        ${layout.mode === 'lane' && !allHidden ? renderJourneyChart({ result, layout, direction: this.direction, i18n, highlighted: this.#highlighted(result) }) : nothing} ${this.#renderStages(result, layout)}
         ${this.#renderTooltip(result, layout)}
         <figcaption part="summary" class="summary">${summarizeJourney(result, i18n)}</figcaption>
       </figure>
-      ${this.#renderLegend(result, layout)}
+      ${renderJourneyLegend(result, layout, i18n)}
       ${open
         ? renderDrilldown(
             result,
@@ -302,54 +295,10 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     return this.errorMessage(toErrorInfo(this.#detailTask.error));
   }
 
-  #center(name: string): number {
-    const { x } = this.#layout!;
-    return (x(name) ?? 0) + x.bandwidth() / 2;
-  }
-
-  #renderChart(result: JourneyResult, layout: JourneyLayout): TemplateResult {
-    const { x, y, pain, width, height, painTop } = layout;
-    const rtl = this.direction === 'rtl';
-    const [x0, x1] = rtl ? [INSET.otherSide, width - INSET.axisSide] : [INSET.axisSide, width - INSET.otherSide];
-    const slots = result.stages.map((s) => (s.suppressed ? undefined : s));
-    const value = (s: ShownStage) => metricValue(s, result.metric)!;
-    const curve =
-      line<ShownStage | undefined>()
-        .defined((s) => s !== undefined)
-        .x((s) => this.#center(s!.name))
-        .y((s) => y(value(s!).value))
-        .curve(curveMonotoneX)(slots) ?? '';
-    const band = x.bandwidth();
-    const barWidth = Math.min(36, band * 0.4);
+  /** The column to highlight: the focused or hovered stage while its tooltip shows, or the open one. */
+  #highlighted(result: JourneyResult): string | null {
     const active = result.stages[this.activeIndex];
-    return html`<svg part="chart" aria-hidden="true" viewBox="0 0 ${width} ${height}" height=${height}>
-      ${active && (this.tooltipVisible || this.openStage === active.name)
-        ? svg`<rect class="column-highlight" x=${x(active.name) ?? 0} width=${band} y="0" height=${height}></rect>`
-        : nothing}
-      <g class="grid">${y.ticks(4).map((tick) => svg`<line x1=${x0} x2=${x1} y1=${y(tick)} y2=${y(tick)}></line>`)}</g>
-      ${result.metric === 'nps' && y.domain()[0]! < 0 && y.domain()[1]! > 0 ? svg`<line class="zero" x1=${x0} x2=${x1} y1=${y(0)} y2=${y(0)}></line>` : nothing}
-      ${layout.suppressed.map((s) => svg`<rect class="gap" x=${(x(s.name) ?? 0) + 2} width=${Math.max(0, band - 4)} y="4" height=${height - 8}></rect>`)}
-      <line class="pain-base" x1=${x0} x2=${x1} y1=${pain(0)} y2=${pain(0)}></line>
-      ${layout.shown.map((s) => {
-        const cx = this.#center(s.name);
-        const v = value(s);
-        return svg`<g class="stage-marks ${s.comparison?.worse ? 'worse' : ''}">
-          <line class="whisker" x1=${cx} x2=${cx} y1=${y(v.lower)} y2=${y(v.upper)}></line>
-          <line class="whisker" x1=${cx - 5} x2=${cx + 5} y1=${y(v.lower)} y2=${y(v.lower)}></line>
-          <line class="whisker" x1=${cx - 5} x2=${cx + 5} y1=${y(v.upper)} y2=${y(v.upper)}></line>
-          <rect class="pain-bar" x=${cx - barWidth / 2} width=${barWidth} y=${pain(s.pain.share)} height=${Math.max(0, pain(0) - pain(s.pain.share))}></rect>
-          <line class="pain-whisker" x1=${cx} x2=${cx} y1=${pain(s.pain.lower)} y2=${pain(s.pain.upper)}></line>
-          <text class="pain-label" x=${cx} y=${pain(s.pain.upper) - 5} text-anchor="middle">${this.i18n.percent(s.pain.share)}</text>
-        </g>`;
-      })}
-      <path class="curve" d=${curve}></path>
-      ${layout.shown.map((s) => svg`<circle class="point ${s.comparison?.worse ? 'worse' : ''}" cx=${this.#center(s.name)} cy=${y(value(s).value)} r="5"></circle>`)}
-      <g class="axis y-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
-      <g class="axis pain-axis" transform="translate(${rtl ? width - INSET.axisSide : INSET.axisSide},0)"></g>
-      <text class="panel-label" x=${rtl ? x1 - 4 : x0 + 4} y=${painTop + 10} text-anchor="start" direction=${this.direction}>
-        ${this.i18n.t('journey.painAxis')}
-      </text>
-    </svg>`;
+    return active && (this.tooltipVisible || this.openStage === active.name) ? active.name : null;
   }
 
   #renderStages(result: JourneyResult, layout: JourneyLayout): TemplateResult {
@@ -403,7 +352,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
         ? html`<span class="not-enough" aria-hidden="true">${suppressionText(stage, result.minN, i18n, 'short')}</span>`
         : html`<span class="value" aria-hidden="true">${metric!.value}</span>
             <span class="pain" aria-hidden="true">${i18n.t('journey.painShort', { share: i18n.percent(stage.pain.share) })}</span>
-            ${list ? this.#renderListBars(stage) : nothing}
+            ${list ? renderListBar(stage, this.direction) : nothing}
             <span class="meta" aria-hidden="true">
               <span class="rank">${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}</span>
               ${worse ? html`<span class="badge"><span aria-hidden="true">⚠</span> ${i18n.t('journey.worseBadge')}</span>` : nothing}
@@ -411,24 +360,12 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     </div>`;
   }
 
-  /** In the narrow list each stage carries its own pain bar with the interval, on a 0–100 % scale. */
-  #renderListBars(stage: ShownStage): TemplateResult {
-    const rtl = this.direction === 'rtl';
-    const at = (share: number) => (rtl ? 100 - share * 100 : share * 100);
-    const [from, to] = rtl ? [at(stage.pain.share), 100] : [0, at(stage.pain.share)];
-    return html`<svg class="list-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-      <rect class="track" x="0" y="2" width="100" height="6"></rect>
-      <rect class="pain-bar" x=${from} y="2" width=${to - from} height="6"></rect>
-      <line class="pain-whisker" x1=${at(stage.pain.lower)} x2=${at(stage.pain.upper)} y1="5" y2="5"></line>
-    </svg>`;
-  }
-
   #renderTooltip(result: JourneyResult, layout: JourneyLayout): TemplateResult | typeof nothing {
     const stage = result.stages[this.activeIndex];
     if (!this.tooltipVisible || !stage || stage.suppressed || layout.mode === 'list') return nothing;
     const { i18n } = this;
     const metric = formatMetric(stage, result.metric, i18n)!;
-    const left = (this.#center(stage.name) / layout.width) * 100;
+    const left = (stageCenter(layout, stage.name) / layout.width) * 100;
     const top = layout.y(metricValue(stage, result.metric)!.upper);
     return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px` })}>
       <strong dir="auto">${stage.name}</strong><br />
@@ -439,24 +376,6 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     </div>`;
   }
 
-  #renderLegend(result: JourneyResult, layout: JourneyLayout): TemplateResult {
-    const { i18n } = this;
-    const swatch = (content: TemplateResult) => html`<svg viewBox="0 0 20 12" aria-hidden="true">${content}</svg>`;
-    const hidden = layout.suppressed.filter((s) => s.suppressed && s.reason !== 'no-data').length;
-    const negative = i18n.t(`journey.negative.${result.metric}`);
-    return html`<ul part="legend">
-      ${layout.mode === 'lane' && layout.shown.length
-        ? html`<li>${swatch(svg`<line class="curve" x1="0" x2="20" y1="6" y2="6"></line>`)}${i18n.t('journey.legend.curve', { metric: i18n.t(`journey.metric.${result.metric}`) })}</li>`
-        : nothing}
-      ${layout.shown.length ? html`<li>${swatch(svg`<rect class="pain-bar" width="20" height="12"></rect>`)}${i18n.t('journey.legend.pain', { negative })}</li>` : nothing}
-      ${layout.shown.some((s) => s.comparison?.worse)
-        ? html`<li>${swatch(svg`<rect class="pain-bar worse" width="20" height="12"></rect>`)}<span aria-hidden="true">⚠</span> ${i18n.t('journey.legend.worse')}</li>`
-        : nothing}
-      ${hidden
-        ? html`<li>${swatch(svg`<rect class="gap" width="20" height="12"></rect>`)}${i18n.t('journey.legend.suppressed', { count: hidden, minN: i18n.number(result.minN) })}</li>`
-        : nothing}
-    </ul>`;
-  }
 }
 
 declare global {

@@ -4,17 +4,16 @@ import { dayRangeFilter, intersectFilters, parseFilterAttribute, toRowFilter } f
 import { ingestRecords } from '../../src/core/ingest.ts';
 import {
   aggregateStages,
-  holmAdjust,
   journeyMeasures,
   measureJourney,
   negativeFeedback,
-  tQuantile975,
   type JourneyStage,
   type ShownStage,
   type StageCounts,
 } from '../../src/core/journey.ts';
 import { compareProportions, estimateProportion } from '../../src/core/proportions.ts';
 import { orderStages, parseStageList, stagePrefix } from '../../src/core/stages.ts';
+import { holmAdjust, tQuantile975 } from '../../src/core/statistics.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 

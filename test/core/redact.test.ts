@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  ibanValid,
-  luhnValid,
-  redact,
-  redactPersonalData,
-  REDACTION_PLACEHOLDERS,
-  type RedactionKind,
-} from '../../src/core/redact.ts';
+import { ibanValid, luhnValid } from '../../src/core/checksums.ts';
+import { redact, redactPersonalData, REDACTION_PLACEHOLDERS, type RedactionKind } from '../../src/core/redact.ts';
 import { composeComment, TOPICS } from '../../src/sample/comments.ts';
 import { generateFeedbackRows } from '../../src/sample/generate.ts';
 import { LANGUAGES } from '../../src/sample/people.ts';
