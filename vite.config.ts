@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { csvRecord } from './src/sample/csv.ts';
 import { SAMPLE_COLUMNS, generateFeedbackCsv, generateFeedbackRows } from './src/sample/generate.ts';
+import { generateApplicationsCsv, generateOutagesCsv } from './src/sample/operations.ts';
 
 /** Rows as `;`-separated CSV with CRLF line ends, the first columns renamed. */
 function semicolonCsv(renamed: readonly string[], rows: Iterable<string[]>): string {
@@ -19,6 +20,9 @@ function sampleData(): Plugin {
     'data/feedback.csv': () => [...generateFeedbackCsv({ seed: 42, rows: 40_000 })].join(''),
     // A spreadsheet export from a European locale: semicolons, CRLF, and the organisation's own column names.
     'data/feedback-semicolon.csv': () => semicolonCsv(['customer_email', 'submitted_at', 'likelihood_to_recommend'], generateFeedbackRows({ seed: 7, rows: 3_000 })),
+    // Operational data for the council scorecard (demo/council.json): one row per application, one per outage incident.
+    'data/applications.csv': () => generateApplicationsCsv({ seed: 42 }),
+    'data/outages.csv': () => generateOutagesCsv({ seed: 42 }),
   };
   const cache = new Map<string, string>();
   const contents = (name: string) => {
@@ -66,6 +70,7 @@ export default defineConfig(({ mode }) =>
               'cx-elements': resolve(root, 'src/index.ts'),
               'nps-trend': resolve(root, 'src/nps-trend/index.ts'),
               'journey-painpoints': resolve(root, 'src/journey-painpoints/index.ts'),
+              'council-scorecard': resolve(root, 'src/council-scorecard/index.ts'),
               core: resolve(root, 'src/core/index.ts'),
             },
             formats: ['es'],
@@ -81,7 +86,13 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           outDir: resolve(root, 'dist-demo'),
           emptyOutDir: true,
-          rolldownOptions: { input: { index: resolve(root, 'demo/index.html'), journey: resolve(root, 'demo/journey.html') } },
+          rolldownOptions: {
+            input: {
+              index: resolve(root, 'demo/index.html'),
+              journey: resolve(root, 'demo/journey.html'),
+              council: resolve(root, 'demo/council.html'),
+            },
+          },
         },
       },
 );

@@ -5,7 +5,7 @@
  * users supply pre-aggregated counts instead of rows.
  */
 import { categoryColumn, compileConditions, rowPasses, type ColumnCondition } from './filter.ts';
-import { offsetPeriod, periodStartsByDay, type IntervalName } from './periods.ts';
+import { densePeriodIndex, offsetPeriod, type IntervalName } from './periods.ts';
 import type { FeedbackTable } from './table.ts';
 
 export interface NpsBucket {
@@ -103,14 +103,7 @@ export function aggregateNps(table: FeedbackTable, options: AggregateOptions): N
   const toDay = Math.min(options.toDay ?? table.lastDay, table.lastDay);
   if (table.rowCount === 0 || fromDay > toDay) return partial;
 
-  const periodOfDay = periodStartsByDay(fromDay, toDay, interval);
-  // Dense period index per day, so the counts array is indexed by small integers.
-  const periodIndexOfDay = new Int32Array(periodOfDay.length);
-  const periodStarts: number[] = [];
-  for (let i = 0; i < periodOfDay.length; i++) {
-    if (periodStarts[periodStarts.length - 1] !== periodOfDay[i]) periodStarts.push(periodOfDay[i]!);
-    periodIndexOfDay[i] = periodStarts.length - 1;
-  }
+  const { indexOfDay: periodIndexOfDay, starts: periodStarts } = densePeriodIndex(fromDay, toDay, interval);
 
   const groupColumn = dimension === null ? null : categoryColumn(table, dimension);
   const groupCount = groupColumn ? groupColumn.dictionary.length : 1;

@@ -17,6 +17,9 @@ export type CxErrorCode =
   | 'no-rows'
   | 'too-many-stages'
   | 'needs-rows'
+  | 'bad-definition'
+  | 'bad-kpi'
+  | 'no-feedback'
   | 'aborted'
   | 'worker-crashed'
   | 'internal';

@@ -195,7 +195,7 @@ function answered(histogram: Float64Array, field: ScoreField): number {
   return sum(histogram, SCORE_SCALES[field].min, SCORE_SCALES[field].max);
 }
 
-function estimateCes(histogram: Float64Array, minN: number): CesEstimate | null {
+export function estimateCes(histogram: Float64Array, minN: number): CesEstimate | null {
   const n = answered(histogram, 'ces');
   if (n < minN || n === 0) return null;
   let total = 0;

@@ -73,6 +73,22 @@ export function periodStartsByDay(firstDay: number, lastDay: number, interval: I
   return starts;
 }
 
+/**
+ * Periods numbered 0, 1, 2 … over [firstDay, lastDay]: `indexOfDay[day - firstDay]` is the period's
+ * index and `starts[index]` its first day. Lets a per-row loop count into a flat typed array indexed
+ * by small integers, with no calendar arithmetic and no map lookups.
+ */
+export function densePeriodIndex(firstDay: number, lastDay: number, interval: IntervalName): { indexOfDay: Int32Array; starts: number[] } {
+  const startOfDay = periodStartsByDay(firstDay, lastDay, interval);
+  const indexOfDay = new Int32Array(startOfDay.length);
+  const starts: number[] = [];
+  for (let i = 0; i < startOfDay.length; i++) {
+    if (starts[starts.length - 1] !== startOfDay[i]) starts.push(startOfDay[i]!);
+    indexOfDay[i] = starts.length - 1;
+  }
+  return { indexOfDay, starts };
+}
+
 /** ISO 8601 week number and week-year of the week containing `day`: the year of that week's Thursday. */
 export function isoWeekOf(day: number): { week: number; weekYear: number } {
   const thursday = utcDay.offset(utcMonday.floor(dayToDate(day)), 3);

@@ -14,7 +14,9 @@ export type RejectReason =
   | 'no-score'
   | 'column-count'
   | 'unclosed-quote'
-  | 'not-an-object';
+  | 'not-an-object'
+  | 'missing-value'
+  | 'value-not-number';
 
 /** How many line numbers of each kind of problem a report keeps, so a user can find them in the file. */
 export const SAMPLE_LINES = 5;
@@ -23,6 +25,8 @@ export interface ReasonTally {
   readonly reason: RejectReason;
   /** The score field the reason is about, for the score reasons. */
   readonly field?: ScoreField;
+  /** The column a value reason is about (operational data). */
+  readonly column?: string;
   count: number;
   /** The first {@link SAMPLE_LINES} line numbers (1-based, in the source file; record index + 1 for JSON/objects). */
   readonly lines: number[];
@@ -47,11 +51,11 @@ export function createQualityReport(): QualityReport {
   return { totalRows: 0, accepted: 0, duplicates: 0, duplicateLines: [], rejected: 0, reasons: [], withoutRespondent: 0, withoutStage: 0 };
 }
 
-export function recordRejection(report: QualityReport, line: number, reason: RejectReason, field?: ScoreField): void {
+export function recordRejection(report: QualityReport, line: number, reason: RejectReason, field?: ScoreField, column?: string): void {
   report.rejected++;
-  let tally = report.reasons.find((t) => t.reason === reason && t.field === field);
+  let tally = report.reasons.find((t) => t.reason === reason && t.field === field && t.column === column);
   if (!tally) {
-    tally = field === undefined ? { reason, count: 0, lines: [] } : { reason, field, count: 0, lines: [] };
+    tally = { reason, ...(field === undefined ? {} : { field }), ...(column === undefined ? {} : { column }), count: 0, lines: [] };
     report.reasons.push(tally);
   }
   tally.count++;

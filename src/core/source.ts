@@ -51,7 +51,8 @@ function concatBytes(chunks: readonly Uint8Array[], byteLength: number): Uint8Ar
   return joined;
 }
 
-async function fetchOrExplain(url: string, signal: AbortSignal | undefined): Promise<Response> {
+/** `fetch` whose failures are errors a user can act on: not found, refused, unreachable. */
+export async function fetchOrExplain(url: string, signal: AbortSignal | undefined): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin' });
@@ -64,7 +65,28 @@ async function fetchOrExplain(url: string, signal: AbortSignal | undefined): Pro
   return response;
 }
 
-export async function loadFeedbackFromUrl(url: string, mapping: FieldMapping, options: LoadOptions = {}): Promise<IngestResult> {
+/** How one kind of data is read once its format is known: CSV streamed chunk by chunk, JSON parsed whole. */
+export interface FormatReaders<T> {
+  csv(): { push(chunk: Uint8Array): void; finish(): T };
+  json(parsed: unknown): T;
+}
+
+/** Feedback rows (CSV, or a JSON array of records) into a table, with its quality report. */
+export function loadFeedbackFromUrl(url: string, mapping: FieldMapping, options: LoadOptions = {}): Promise<IngestResult> {
+  return loadFromUrl(url, options, {
+    csv: () => createCsvIngest(mapping),
+    json(parsed) {
+      if (!Array.isArray(parsed)) throw new CxDataError('bad-json', `${url} must hold a JSON array of records.`, { url });
+      return ingestRecords(parsed, mapping);
+    },
+  });
+}
+
+/**
+ * Fetches `url`, tells CSV from JSON from "not data at all", and hands the body to the matching
+ * reader: CSV chunk by chunk as it arrives, JSON whole. Errors are {@link CxDataError}s a user can act on.
+ */
+export async function loadFromUrl<T>(url: string, options: LoadOptions, readers: FormatReaders<T>): Promise<T> {
   const { signal, onProgress, progressIntervalMs = 50 } = options;
   const response = await fetchOrExplain(url, signal);
   const declared = Number(response.headers.get('content-length'));
@@ -124,10 +146,9 @@ export async function loadFeedbackFromUrl(url: string, mapping: FieldMapping, op
       } catch (error) {
         throw new CxDataError('bad-json', `${url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { url });
       }
-      if (!Array.isArray(parsed)) throw new CxDataError('bad-json', `${url} must hold a JSON array of records.`, { url });
-      return ingestRecords(parsed, mapping);
+      return readers.json(parsed);
     }
-    const ingest = createCsvIngest(mapping);
+    const ingest = readers.csv();
     const throwIfAborted = () => {
       if (signal?.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
     };
@@ -149,5 +170,17 @@ export async function loadFeedbackFromUrl(url: string, mapping: FieldMapping, op
     // error, and a slow one must not delay it.
     reader.cancel().catch(() => {});
     throw error;
+  }
+}
+
+/** A small JSON document (a definition, not data): fetched and parsed whole. */
+export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetchOrExplain(url, signal);
+  const text = await response.text();
+  if (/^\s*</.test(text)) throw new CxDataError('not-csv', `${url} is not JSON (it looks like a web page).`, { url });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CxDataError('bad-json', `${url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { url });
   }
 }

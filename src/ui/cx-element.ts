@@ -206,6 +206,16 @@ export abstract class CxElement<Result> extends LitElement {
   /** Asks the engine for this element's aggregate. */
   protected abstract query(context: QueryContext): Promise<Result>;
 
+  /** Called instead of {@link query} when {@link sourceSpec} gives none; null shows the "no data" state. */
+  protected queryWithoutSource(_client: EngineClient, _signal: AbortSignal): Promise<Result | null> {
+    return Promise.resolve(null);
+  }
+
+  /** What the element says before it has anything to load. */
+  protected noSourceMessage(): string {
+    return this.i18n.t('state.noSource');
+  }
+
   /** Draws a result; called only with the latest completed result. */
   protected abstract renderResult(result: Result): TemplateResult;
 
@@ -219,7 +229,12 @@ export abstract class CxElement<Result> extends LitElement {
     return this.width || FALLBACK_WIDTH;
   }
 
-  #sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
+  /**
+   * The one source the base loads and holds for {@link query}: by default the feedback in `src`,
+   * `data` or `counts`. An element that reads several sources returns null and loads them itself in
+   * {@link queryWithoutSource}.
+   */
+  protected sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
     if (counts) return { kind: 'counts', counts };
     if (data) return Array.isArray(data) ? { kind: 'records', records: data, fields } : { kind: 'columns', columns: data as Record<string, ArrayLike<unknown>>, fields };
     if (!src) return null;
@@ -252,13 +267,15 @@ export abstract class CxElement<Result> extends LitElement {
       return null;
     }
     try {
-      const spec = this.#sourceSpec(src, fields, data, counts);
+      const spec = this.sourceSpec(src, fields, data, counts);
+      const client = engineClient();
       if (!spec) {
         this.#releaseSource();
         this.quality = null;
-        return null;
+        const result = await this.queryWithoutSource(client, signal);
+        signal.throwIfAborted();
+        return result;
       }
-      const client = engineClient();
       // Acquire before releasing: when the source is unchanged the engine keeps it loaded.
       const handle = client.acquire(spec, (progress) => {
         if (!signal.aborted) this.progress = progress;
@@ -323,9 +340,9 @@ export abstract class CxElement<Result> extends LitElement {
 
   protected override render(): TemplateResult {
     const body = this.task.render({
-      initial: () => this.renderStatus(this.i18n.t('state.noSource'), 'empty'),
+      initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
       pending: () => this.renderProgress(),
-      complete: (result) => (result === null ? this.renderStatus(this.i18n.t('state.noSource'), 'empty') : this.renderResult(result)),
+      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.renderResult(result)),
       error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
     });
     return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction}>${body} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}</div>`;

@@ -23,11 +23,12 @@ export function renderQualityBadge(report: QualityReport, i18n: Translator, open
   </button>`;
 }
 
-export function renderQualityReport(report: QualityReport, i18n: Translator): TemplateResult {
+/** `label` names the report when a view shows several (one per source); `id` must then be unique too. */
+export function renderQualityReport(report: QualityReport, i18n: Translator, { id = 'quality-report', label = i18n.t('quality.title') } = {}): TemplateResult {
   const lines = (numbers: readonly number[], count: number) =>
     numbers.length ? html` <span class="lines">(${i18n.t('quality.lines', { lines: numbers.map((n) => i18n.number(n)).join(', ') + (count > numbers.length ? ', …' : '') })})</span>` : nothing;
-  return html`<section id="quality-report" part="quality-report" class="quality-report" aria-label=${i18n.t('quality.title')}>
-    <h3>${i18n.t('quality.title')}</h3>
+  return html`<section id=${id} part="quality-report" class="quality-report" aria-label=${label}>
+    <h3>${label}</h3>
     <dl>
       <div><dt>${i18n.t('quality.rowsRead')}</dt><dd>${i18n.number(report.totalRows)}</dd></div>
       <div><dt>${i18n.t('quality.accepted')}</dt><dd>${i18n.number(report.accepted)}</dd></div>
@@ -47,7 +48,7 @@ export function renderQualityReport(report: QualityReport, i18n: Translator): Te
       ? html`<ul>
           ${report.reasons.map(
             (tally) => html`<li>
-              ${i18n.t(`quality.reason.${tally.reason}` as MessageKey, { field: tally.field ? i18n.t(`field.${tally.field}`) : '' })}:
+              ${i18n.t(`quality.reason.${tally.reason}` as MessageKey, { field: tally.field ? i18n.t(`field.${tally.field}`) : '', column: tally.column ?? '' })}:
               ${i18n.number(tally.count)}${lines(tally.lines, tally.count)}
             </li>`,
           )}

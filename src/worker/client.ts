@@ -11,14 +11,16 @@ import { seriesFromColumns } from '../core/series-columns.ts';
 import type { NpsSeries } from '../core/series.ts';
 import type { LoadProgress } from '../core/source.ts';
 import type { JourneyResult } from '../core/journey.ts';
-import type { Engine, EngineResult, JourneyQuery, NpsQuery, SourceSummary, StageDetail, StageDetailQuery } from './engine.ts';
+import type { Engine, EngineResult, JourneyQuery, NpsQuery, ScorecardQuery, ScorecardResult, SourceSummary, StageDetail, StageDetailQuery } from './engine.ts';
 
 /** What an element asks the engine to load. */
 export type SourceSpec =
   | { readonly kind: 'url'; readonly url: string; readonly fields: string }
   | { readonly kind: 'records'; readonly records: readonly unknown[]; readonly fields: string }
   | { readonly kind: 'columns'; readonly columns: Readonly<Record<string, ArrayLike<unknown>>>; readonly fields: string }
-  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] };
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] }
+  /** An operational file: a date column and numeric columns. */
+  | { readonly kind: 'operational'; readonly url: string; readonly date: string };
 
 export interface SourceHandle {
   readonly key: string;
@@ -60,6 +62,8 @@ function keyOf(spec: SourceSpec): string {
       return `columns:${objectId(spec.columns)}\u0000${spec.fields}`;
     case 'counts':
       return `counts:${objectId(spec.counts)}`;
+    case 'operational':
+      return `operational:${spec.url}\u0000${spec.date}`;
   }
 }
 
@@ -166,6 +170,13 @@ export class EngineClient {
     return this.#call((remote) => remote.queryStageDetail(key, query));
   }
 
+  /** Every KPI of a scorecard; the sources it names must be held (and are reloaded if need be). */
+  async queryScorecard(query: ScorecardQuery): Promise<ScorecardResult> {
+    const keys = [...new Set([...(query.feedbackKey === null ? [] : [query.feedbackKey]), ...Object.values(query.operationalKeys)])];
+    await Promise.all(keys.map((key) => this.#loaded(key)));
+    return this.#call((remote) => remote.queryScorecard(query));
+  }
+
   /** Waits for a held source, loading it again if its load failed or its worker has since died. */
   async #loaded(key: string): Promise<void> {
     const entry = this.#sources.get(key);
@@ -198,10 +209,11 @@ export class EngineClient {
     const remote = this.#ensureWorker();
     entry.generation = this.#generation;
     const { spec } = entry;
+    const progress = () => proxy((p: LoadProgress) => entry.listeners.forEach((listener) => listener(p)));
     return this.#call<SourceSummary>(() => {
       switch (spec.kind) {
         case 'url':
-          return remote.loadUrl(key, spec.url, spec.fields, proxy((p: LoadProgress) => entry.listeners.forEach((listener) => listener(p))));
+          return remote.loadUrl(key, spec.url, spec.fields, progress());
         case 'records': {
           const columns = recordsToColumns(spec.records);
           return columns ? remote.loadColumns(key, columns, spec.fields) : remote.loadRecords(key, spec.records, spec.fields);
@@ -210,6 +222,8 @@ export class EngineClient {
           return remote.loadColumns(key, spec.columns, spec.fields);
         case 'counts':
           return remote.loadCounts(key, spec.counts);
+        case 'operational':
+          return remote.loadOperational(key, spec.url, spec.date, progress());
       }
     });
   }

@@ -15,7 +15,11 @@ import type { QualityReport } from '../core/quality.ts';
 import { parseFieldMapping } from '../core/schema.ts';
 import { npsSeries } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
-import { loadFeedbackFromUrl, type LoadProgress } from '../core/source.ts';
+import { createOperationalCsvIngest, ingestOperationalRecords, type OperationalTable } from '../core/operational.ts';
+import type { Kpi } from '../core/scorecard-definition.ts';
+import { measureKpis, noFeedback, scorecardWindow, type KpiOutcome } from '../core/scorecard.ts';
+import type { PeriodWindow } from '../core/kpi-series.ts';
+import { loadFeedbackFromUrl, loadFromUrl, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
 import { stageDetail, type StageDetail, type StageDetailQuery } from '../core/stage-detail.ts';
 
@@ -50,7 +54,26 @@ const DETAIL_CACHE_SIZE = 16;
 
 type StoredSource =
   | { readonly kind: 'table'; readonly table: FeedbackTable; readonly quality: QualityReport }
-  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] };
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] }
+  | { readonly kind: 'operational'; readonly table: OperationalTable; readonly quality: QualityReport };
+
+export interface ScorecardQuery {
+  /** The valid KPIs; invalid ones never reach the engine. */
+  readonly kpis: readonly Kpi[];
+  /** The feedback source feedback KPIs read, or null when there is none. */
+  readonly feedbackKey: string | null;
+  /** KPI id → the operational source it reads. */
+  readonly operationalKeys: Readonly<Record<string, string>>;
+  readonly asOfDay: number;
+  readonly cadence: Kpi['cadence'];
+  readonly periods: number;
+  readonly minN: number;
+}
+
+export interface ScorecardResult {
+  readonly window: PeriodWindow;
+  readonly outcomes: readonly KpiOutcome[];
+}
 
 export type ProgressCallback = (progress: LoadProgress) => void;
 
@@ -69,6 +92,11 @@ async function settle<T>(work: () => T | Promise<T>, transferables?: (value: T) 
 }
 
 function summarize(source: StoredSource): SourceSummary {
+  if (source.kind === 'operational') {
+    const { table, quality } = source;
+    const range = table.rowCount ? { firstDay: table.firstDay, lastDay: table.lastDay } : { firstDay: null, lastDay: null };
+    return { rowCount: table.rowCount, quality, dimensions: table.columns.map((c) => c.name), hasStage: false, ...range };
+  }
   if (source.kind === 'counts') return { rowCount: source.counts.length, quality: null, dimensions: [], hasStage: false, firstDay: null, lastDay: null };
   const { table, quality } = source;
   return {
@@ -94,9 +122,28 @@ export function createEngine() {
     const source = sources.get(key);
     if (!source) throw new CxDataError('internal', `No data is loaded under "${key}".`, { detail: key });
     if (source.kind === 'counts') {
-      throw new CxDataError('needs-rows', `Pre-aggregated counts cannot feed the ${purpose}: it needs rows with a stage.`);
+      throw new CxDataError('needs-rows', `Pre-aggregated counts cannot feed the ${purpose}: it needs feedback rows.`);
     }
+    if (source.kind === 'operational') throw new CxDataError('internal', `"${key}" holds operational data, not feedback.`, { detail: key });
     return source.table;
+  };
+
+  /** A load that a newer load of the same key, or a release, cancels. */
+  const loadCancellable = (key: string, onProgress: ProgressCallback | undefined, load: (signal: AbortSignal) => Promise<StoredSource>) => {
+    loading.get(key)?.abort();
+    const controller = new AbortController();
+    loading.set(key, controller);
+    return settle(async () => {
+      try {
+        const source = await load(controller.signal);
+        if (controller.signal.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
+        return store(key, source);
+      } finally {
+        if (loading.get(key) === controller) loading.delete(key);
+        // The page's progress callback arrives as a Comlink proxy with its own message port; free it.
+        (onProgress as Partial<Record<typeof releaseProxy, () => void>> | undefined)?.[releaseProxy]?.();
+      }
+    });
   };
 
   // Keyed by the table itself, so a reloaded or released source drops its cache with it.
@@ -105,19 +152,20 @@ export function createEngine() {
   return {
     /** Fetches and parses `url` in this thread; `fields` is the element's `fields` attribute. */
     loadUrl(key: string, url: string, fields: string, onProgress?: ProgressCallback): Promise<EngineResult<SourceSummary>> {
-      loading.get(key)?.abort();
-      const controller = new AbortController();
-      loading.set(key, controller);
-      return settle(async () => {
-        try {
-          const { table, quality } = await loadFeedbackFromUrl(url, parseFieldMapping(fields), { signal: controller.signal, onProgress });
-          if (controller.signal.aborted) throw new CxDataError('aborted', 'Loading was cancelled.');
-          return store(key, { kind: 'table', table, quality });
-        } finally {
-          if (loading.get(key) === controller) loading.delete(key);
-          // The page's progress callback arrives as a Comlink proxy with its own message port; free it.
-          (onProgress as Partial<Record<typeof releaseProxy, () => void>> | undefined)?.[releaseProxy]?.();
-        }
+      return loadCancellable(key, onProgress, async (signal) => {
+        const { table, quality } = await loadFeedbackFromUrl(url, parseFieldMapping(fields), { signal, onProgress });
+        return { kind: 'table', table, quality };
+      });
+    },
+
+    /** An operational CSV or JSON file: a date column and numeric columns (see operational.ts). */
+    loadOperational(key: string, url: string, dateColumn: string, onProgress?: ProgressCallback): Promise<EngineResult<SourceSummary>> {
+      return loadCancellable(key, onProgress, async (signal) => {
+        const { table, quality } = await loadFromUrl(url, { signal, onProgress }, {
+          csv: () => createOperationalCsvIngest(dateColumn),
+          json: (parsed) => ingestOperationalRecords(parsed, dateColumn),
+        });
+        return { kind: 'operational', table, quality };
       });
     },
 
@@ -145,6 +193,7 @@ export function createEngine() {
         if (!isIntervalName(query.interval)) throw new CxDataError('internal', `Unknown interval "${query.interval}".`, { detail: query.interval });
         const { fromDay, toDay } = snapToPeriods(query.fromDay ?? null, query.toDay ?? null, query.interval);
         let partial: NpsPartial;
+        if (source.kind === 'operational') throw new CxDataError('internal', `"${key}" holds operational data, not feedback.`, { detail: key });
         if (source.kind === 'counts') {
           if (query.conditions?.length || query.dimension) {
             throw new CxDataError('bad-data', 'Pre-aggregated counts cannot be filtered or grouped: aggregate them for the segment you want.', {
@@ -183,6 +232,22 @@ export function createEngine() {
         if (cache.size >= DETAIL_CACHE_SIZE) cache.delete(cache.keys().next().value!);
         cache.set(cacheKey, detail);
         return detail;
+      });
+    },
+
+    /** Every KPI of a scorecard, measured and assessed; see {@link measureKpis}. */
+    queryScorecard(query: ScorecardQuery): Promise<EngineResult<ScorecardResult>> {
+      return settle(() => {
+        const window = scorecardWindow(query.asOfDay, query.cadence, query.periods);
+        const { feedbackKey } = query;
+        const feedback = feedbackKey === null ? noFeedback : () => tableOf(feedbackKey, 'scorecard');
+        const operational = (kpi: Kpi) => {
+          const key = query.operationalKeys[kpi.id];
+          const source = key === undefined ? undefined : sources.get(key);
+          if (source?.kind !== 'operational') throw new CxDataError('internal', `No operational data is loaded for KPI "${kpi.id}".`, { detail: kpi.id });
+          return source;
+        };
+        return { window, outcomes: measureKpis(query.kpis, { feedback, operational }, window, query.asOfDay, query.minN) };
       });
     },
 
