@@ -4,8 +4,23 @@
  * the worker chunk's URL, decorators in the bundle, axe on the real page.
  */
 import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAGE, makeSite, openBrowser, serve, writeSampleCsv } from './lib-harness.mjs';
+import { PAGE, loadOperationsGenerator, makeSite, openBrowser, serve, writeSampleCsv } from './lib-harness.mjs';
+
+/** Four KPIs, one of each kind of source, and one broken on purpose. */
+const COUNCIL = {
+  council: { name: 'Customer Experience Council', cadence: 'monthly', asOf: '2025-07-15' },
+  feedback: { url: '../feedback.csv' },
+  kpis: [
+    { id: 'nps', label: 'Net Promoter Score', unit: 'score', direction: 'higher-is-better', target: 40, tolerance: 8, owner: 'Chief Customer Officer', lastReviewed: '2025-07-01', source: { metric: 'nps' } },
+    { id: 'wait-p90', label: 'Wait time, 90th percentile', unit: 'min', direction: 'lower-is-better', target: 40, tolerance: '10%', owner: 'Director, Service Operations', lastReviewed: '2025-05-01', source: { url: 'applications.csv', date: 'submitted', value: 'wait_minutes', aggregation: 'p90' } },
+    { id: 'accepted', label: 'Applications accepted', unit: '%', direction: 'higher-is-better', target: 81, tolerance: 3, owner: 'Head of Eligibility', lastReviewed: '2025-07-01', source: { url: 'applications.csv', date: 'submitted', numerator: 'accepted', denominator: 'submitted_count', aggregation: 'rate' } },
+    { id: 'complaints', label: 'Complaints answered in time', unit: '%', direction: 'higher-is-better', target: 90, owner: 'Head of Complaints', lastReviewed: '2025-07-01', source: { series: [{ date: '2025-05-31', value: 88.6 }, { date: '2025-06-30', value: 91.2 }] } },
+    { id: 'broken', label: 'Call handling time', unit: 'minutes', direction: 'lower-is-better', target: 5, owner: 'Contact Centre Manager', source: { series: [] } },
+  ],
+};
 
 const failures = [];
 const check = (ok, message) => {
@@ -19,9 +34,17 @@ const site = await makeSite(
   <div lang="ar" dir="rtl"><nps-trend id="arabic" src="feedback.csv" interval="quarter"></nps-trend></div>
   <nps-trend id="missing" src="nowhere.csv"></nps-trend>
   <h2>Journey</h2>
-  <journey-painpoints id="journey" src="feedback.csv" stages="Discover,Apply,Wait,Decision,Support"></journey-painpoints>`),
+  <journey-painpoints id="journey" src="feedback.csv" stages="Discover,Apply,Wait,Decision,Support"></journey-painpoints>
+  <h2>Council</h2>
+  <council-scorecard id="council" src="council/scorecard.json"></council-scorecard>`),
 );
 await writeSampleCsv(join(site.reports, 'feedback.csv'), { seed: 42, rows: 20_000 });
+// The definition sits in a sub-folder and names its files relative to itself, as a council's would.
+const { generateApplicationsCsv } = await loadOperationsGenerator();
+await mkdir(join(site.reports, 'council'));
+await writeFile(join(site.reports, 'council', 'applications.csv'), generateApplicationsCsv({ seed: 42 }));
+await writeFile(join(site.reports, 'council', 'scorecard.json'), JSON.stringify(COUNCIL));
+await writeFile(join(site.reports, 'print.html'), PAGE('<council-scorecard src="council/scorecard.json"></council-scorecard>'));
 const server = await serve(site.site);
 const { browser, page, problems } = await openBrowser();
 try {
@@ -48,6 +71,13 @@ try {
   const verbatims = (await page.locator('#journey [part=verbatims]').textContent()) ?? '';
   check(!/@|\+\d{2} ?\d/.test(verbatims), 'verbatims reach the page redacted (no e-mail address or phone number)');
 
+  await page.locator('#council [part=row]').first().waitFor({ timeout: 20_000 });
+  const councilRows = await page.locator('#council [part=row]').count();
+  check(councilRows === COUNCIL.kpis.length, `the scorecard shows ${councilRows} KPI rows`);
+  const pills = await page.locator('#council [part=status-pill]').allTextContents();
+  check(pills.filter((p) => /On track|At risk|Off track/.test(p)).length === 4, `four KPIs have a status: ${pills.map((p) => p.trim()).join(' | ')}`);
+  check(/Definition error/.test(pills[4] ?? ''), 'the broken KPI has its own error row');
+
   const unexpected = problems.filter((p) => !p.includes('nowhere.csv'));
   check(unexpected.length === 0, `no page errors or failed requests${unexpected.length ? `: ${unexpected.join('; ')}` : ''}`);
 
@@ -56,6 +86,17 @@ try {
   check(violations.length === 0, `axe: ${violations.length ? violations.join('; ') : 'no violations'}`);
   const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(`  main-thread long tasks (ms): ${longTasks.length ? longTasks.join(', ') : 'none'}`);
+
+  // The meeting pack: the scorecard alone, printed by Chromium's own PDF writer.
+  await page.goto(`${server.origin}/intranet/reports/print.html`);
+  await page.locator('council-scorecard [part=row]').first().waitFor({ timeout: 20_000 });
+  const pdfPath = join(tmpdir(), 'cx-council-scorecard.pdf');
+  const pdf = (await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+  const landscapeA4 = box !== null && Math.abs(Number(box[1]) - 841.89) < 1 && Math.abs(Number(box[2]) - 595.28) < 1;
+  check(landscapeA4, `the scorecard prints on A4 landscape (${box ? `${box[1]} × ${box[2]} pt` : 'no page box'})`);
+  check(pages === 1, `the five-KPI council prints on ${pages} page(s), all rows expanded (${pdfPath})`);
 } finally {
   await browser.close();
   await server.close();

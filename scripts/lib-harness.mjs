@@ -16,11 +16,17 @@ import { chromium } from 'playwright-core';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.csv': 'text/csv', '.map': 'application/json', '.json': 'application/json' };
 
-/** The TypeScript sample generator, bundled for Node on the fly (the library bundle does not ship it). */
-export async function loadSampleGenerator() {
-  const { outputFiles } = await build({ entryPoints: [join(root, 'src/sample/generate.ts')], bundle: true, platform: 'node', format: 'esm', write: false });
+/** A TypeScript module of src/, bundled for Node on the fly (the library bundle does not ship the samples). */
+async function loadSource(path) {
+  const { outputFiles } = await build({ entryPoints: [join(root, path)], bundle: true, platform: 'node', format: 'esm', write: false });
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
+
+/** The feedback sample generator. */
+export const loadSampleGenerator = () => loadSource('src/sample/generate.ts');
+
+/** The operational sample generator (applications, outages). */
+export const loadOperationsGenerator = () => loadSource('src/sample/operations.ts');
 
 export async function writeSampleCsv(path, options) {
   const { generateFeedbackCsv } = await loadSampleGenerator();

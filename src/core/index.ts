@@ -24,3 +24,7 @@ export * from './redact.ts';
 export * from './themes.ts';
 export * from './words.ts';
 export * from './stage-detail.ts';
+export * from './operational.ts';
+export * from './scorecard-definition.ts';
+export * from './kpi-series.ts';
+export * from './scorecard.ts';

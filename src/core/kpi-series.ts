@@ -91,7 +91,7 @@ function share(periodStart: number, count: number, n: number, fraction: number, 
 
 /**
  * A feedback metric per period over the rows that pass `filter` (a {@link CxFilter} or its attribute
- * text). An unknown filter column is a `bad-data` error naming it.
+ * text). An unknown filter column is a `missing-column` error naming it.
  */
 export function feedbackSeries(table: FeedbackTable, metric: FeedbackMetric, filter: Parameters<typeof toRowFilter>[0], window: PeriodWindow, minN: number): PeriodValue[] {
   const field = SCORE_FIELD[metric];
@@ -188,6 +188,9 @@ export function operationalSeries(
   const numerators = new Float64Array(window.starts.length);
   const denominators = new Float64Array(window.starts.length);
   const integral = new Uint8Array(window.starts.length).fill(1);
+  // The days this KPI has usable rows on: a month whose only rows lack its value is no data, not 0.
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
   rows: for (let row = 0; row < table.rowCount; row++) {
     for (const column of columns) {
       const state = column.state[row]!;
@@ -197,7 +200,10 @@ export function operationalSeries(
         continue rows;
       }
     }
-    const period = periodOf(table.day[row]!);
+    const day = table.day[row]!;
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+    const period = periodOf(day);
     if (period < 0) continue;
     if (aggregation === 'rate') {
       const numerator = columns[0]!.values[row]!;
@@ -210,7 +216,7 @@ export function operationalSeries(
     }
   }
   finishQualityReport(quality);
-  const span = table.rowCount ? { firstDay: table.firstDay, lastDay: table.lastDay } : null;
+  const span = firstDay <= lastDay ? { firstDay, lastDay } : null;
   if (aggregation !== 'rate') return { periods: valuesToPeriods(perPeriod, window, aggregation, minN, span), quality };
   const periods = window.starts.map((periodStart, period): PeriodValue => {
     const numerator = numerators[period]!;

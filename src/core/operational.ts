@@ -47,10 +47,18 @@ const DECIMAL_POINT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 const NOT_GIVEN = /^(?:n\/?a|-|null)$/i;
 
+/**
+ * "1.234" or "1,234" in a decimal-comma file: a thousand written with a grouping separator, or one and
+ * a bit? Either reading is common in European exports, so neither is guessed: the cell is refused and
+ * reported. A leading 0 ("0.125") or any other number of decimals cannot be a grouping and is read.
+ */
+const GROUPING_LOOKALIKE = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+
 /** A numeric cell as written, or NaN when it is empty or not a number ({@link measureCellProblem} says which). */
 export function parseMeasureCell(text: string, decimalComma: boolean): number {
   const trimmed = text.trim();
   if (!(decimalComma ? DECIMAL_COMMA : DECIMAL_POINT).test(trimmed)) return NaN;
+  if (decimalComma && GROUPING_LOOKALIKE.test(trimmed)) return NaN;
   const value = Number(decimalComma ? trimmed.replace(',', '.') : trimmed);
   return value === 0 ? 0 : value;
 }

@@ -288,10 +288,20 @@ export const scorecardStyles = css`
     }
   }
   @media print {
+    /* The meeting pack: what and why (note, target, actions), not the screen's per-period tables. */
     .toolbar,
     .quality-badge,
-    .chevron {
+    .chevron,
+    .details-body .periods,
+    .details-body .quality-report {
       display: none !important;
+    }
+    .details-body {
+      gap: 0.125rem;
+    }
+    th,
+    td {
+      padding: 0.2rem 0.35rem;
     }
     tr.details[hidden] {
       display: table-row !important;

@@ -110,7 +110,7 @@ function renderDetails(row: ScorecardRow, context: BodyContext): TemplateResult 
   const interval = intervalText(assessment.current, entry.unit, i18n);
   return html`<div class="details-body">
     ${entry.note ? html`<p class="note" dir="auto">${localizedText(entry.note, i18n.locale)}</p>` : nothing}
-    <p>${formatTarget(entry, i18n)}${interval ? html` · ${i18n.t('scorecard.currentInterval', { interval })}` : nothing}</p>
+    ${interval ? html`<p>${i18n.t('scorecard.currentInterval', { interval })}</p>` : nothing}
     ${entry.actions.length
       ? html`<h4>${i18n.t('scorecard.actions.title')}</h4>
           <ul class="actions">
