@@ -2,9 +2,10 @@
  * `npm run bench`: prints the figures the foundation issue asks for. Data is generated here,
  * deterministically (seed 42), into bench/data/ (git-ignored).
  *   1. Core in Node: CSV → columnar table for N rows (streamed in 64 KiB chunks), NPS by month.
+ *      The gallery's council scorecard (12 KPIs) over the same rows plus the operational sample.
  *   2. Chromium: the built bundle (npm run build first) loads and draws the same N-row file from a
- *      sub-folder in <nps-trend> and <journey-painpoints>; time from navigation to first chart, a
- *      stage's details, and the main thread's long tasks meanwhile.
+ *      sub-folder in <nps-trend>, <journey-painpoints> and <council-scorecard>; time from navigation to
+ *      first chart, a stage's details, the scorecard, and the main thread's long tasks meanwhile.
  * ROWS=200000 npm run bench for a quicker run; default 1,000,000.
  */
 import { mkdir, stat } from 'node:fs/promises';
@@ -12,8 +13,8 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { PAGE, makeSite, openBrowser, serve, writeSampleCsv } from '../scripts/lib-harness.mjs';
-import { cp } from 'node:fs/promises';
+import { PAGE, loadOperationsGenerator, makeSite, openBrowser, serve, writeSampleCsv } from '../scripts/lib-harness.mjs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = Number(process.env.ROWS ?? 1_000_000);
@@ -72,12 +73,36 @@ const detailMs = median(() => {
 }, 3);
 console.log(`core: stage details for "Wait" (${negative.comments.length.toLocaleString('en')} negative comments: select, redact, themes, verbatims): median ${detailMs.toFixed(0)} ms`);
 
+const { generateApplicationsCsv, generateOutagesCsv } = await loadOperationsGenerator();
+const operationalFiles = { 'data/applications.csv': generateApplicationsCsv({ seed: 42 }), 'data/outages.csv': generateOutagesCsv({ seed: 42 }) };
+const operational = {};
+for (const [name, text] of Object.entries(operationalFiles)) {
+  const dateColumn = name.includes('applications') ? 'submitted' : 'date';
+  const ingestMs = median(() => {
+    const ingest = core.createOperationalCsvIngest(dateColumn);
+    ingest.push(text);
+    operational[name] = ingest.finish();
+  }, 3);
+  console.log(`core: operational ${name} (${operational[name].quality.totalRows.toLocaleString('en')} rows) → table: median ${ingestMs.toFixed(0)} ms`);
+}
+const councilJson = JSON.parse(await readFile(join(root, 'demo/public/council.json'), 'utf8'));
+const council = core.readScorecardDefinition(councilJson, 'file:///bench/');
+const kpis = council.kpis.filter((kpi) => kpi.valid);
+const scorecardWindow = core.scorecardWindow(council.council.asOfDay, council.council.cadence, council.council.periods);
+const scorecardSources = { feedback: () => table, operational: (kpi) => operational[kpi.source.url.replace('file:///bench/', '')] };
+const scorecardMs = median(() => core.measureKpis(kpis, scorecardSources, scorecardWindow, council.council.asOfDay, 5));
+console.log(`core: council scorecard, ${kpis.length} KPIs × ${council.council.periods} months (feedback, operational, inline): median ${scorecardMs.toFixed(1)} ms`);
+
 // 2. Chromium, built bundle.
 const site = await makeSite(
   PAGE(`<nps-trend src="feedback.csv" interval="month" target="40"></nps-trend>
-<journey-painpoints src="feedback.csv" stages="${STAGES.join(',')}"></journey-painpoints>`),
+<journey-painpoints src="feedback.csv" stages="${STAGES.join(',')}"></journey-painpoints>
+<council-scorecard src="council.json"></council-scorecard>`),
 );
 await cp(csvPath, join(site.reports, 'feedback.csv'));
+await mkdir(join(site.reports, 'data'));
+for (const [name, text] of Object.entries(operationalFiles)) await writeFile(join(site.reports, name), text);
+await writeFile(join(site.reports, 'council.json'), JSON.stringify({ ...councilJson, feedback: { url: 'feedback.csv' } }));
 const server = await serve(site.site);
 const { browser, page, problems } = await openBrowser();
 try {
@@ -89,6 +114,8 @@ try {
   console.log(`chromium: ${rows.toLocaleString('en')} rows from src to first chart ${firstChartMs.toFixed(0)} ms (${points} periods drawn)`);
   await page.locator('journey-painpoints [part=stage]').first().waitFor({ timeout: 120_000 });
   console.log(`chromium: the same file in <journey-painpoints> (shared load) drawn ${(performance.now() - t).toFixed(0)} ms after navigation`);
+  await page.locator('council-scorecard [part=row]').first().waitFor({ timeout: 120_000 });
+  console.log(`chromium: <council-scorecard> (${kpis.length + 1} KPIs, same feedback file plus operational files) drawn ${(performance.now() - t).toFixed(0)} ms after navigation`);
   t = performance.now();
   await page.locator('journey-painpoints [part=stage]').nth(2).click();
   await page.locator('journey-painpoints [part=verbatims] blockquote').first().waitFor({ timeout: 60_000 });

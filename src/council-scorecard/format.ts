@@ -36,14 +36,20 @@ export function formatValue(value: number, unit: KpiUnit, i18n: Translator): str
   return numberFormat(i18n.locale, unit, false).format(unit === '%' ? value / 100 : value);
 }
 
+/**
+ * A signed number isolated left to right: inside Arabic text the bidi algorithm would otherwise move
+ * the sign to the other end ("3.2-") or swap it with the parenthesis that follows.
+ */
+const isolated = (text: string) => `\u2066${text}\u2069`;
+
 /** The absolute change: percentage points for `%` KPIs, the unit otherwise. */
 export function formatAbsoluteChange(change: KpiChange, unit: KpiUnit, i18n: Translator): string {
-  if (unit === '%') return i18n.t('scorecard.points', { value: i18n.signed(change.absolute, 1) });
-  return numberFormat(i18n.locale, unit, true).format(change.absolute);
+  if (unit === '%') return i18n.t('scorecard.points', { value: isolated(i18n.signed(change.absolute, 1)) });
+  return isolated(numberFormat(i18n.locale, unit, true).format(change.absolute));
 }
 
 export function formatRelativeChange(change: KpiChange, i18n: Translator): string | null {
-  return change.relative === null ? null : numberFormat(i18n.locale, '%', true).format(change.relative);
+  return change.relative === null ? null : isolated(numberFormat(i18n.locale, '%', true).format(change.relative));
 }
 
 export function formatDay(day: number, i18n: Translator): string {
