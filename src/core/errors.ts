@@ -20,6 +20,8 @@ export type CxErrorCode =
   | 'bad-definition'
   | 'bad-kpi'
   | 'no-feedback'
+  | 'missing-source-column'
+  | 'unknown-value'
   | 'aborted'
   | 'worker-crashed'
   | 'internal';

@@ -9,14 +9,15 @@
  */
 import { quantileSorted } from 'd3-array';
 import { dayFromDate, parseDateToDay } from './dates.ts';
-import { compileConditions, rowPasses, toRowFilter } from './filter.ts';
+import { CxDataError } from './errors.ts';
+import { categoryColumn, compileConditions, rowPasses, toRowFilter, type ColumnCondition } from './filter.ts';
 import { estimateCes } from './journey.ts';
 import { countsFromHistogram, estimateNps } from './nps.ts';
 import { CELL_EMPTY, CELL_OK, numericColumn, type NumericColumn, type OperationalTable } from './operational.ts';
 import { densePeriodIndex, offsetPeriod, type IntervalName } from './periods.ts';
 import { estimateProportion } from './proportions.ts';
 import { createQualityReport, finishQualityReport, recordRejection, type QualityReport } from './quality.ts';
-import type { Aggregation, FeedbackMetric } from './scorecard-definition.ts';
+import type { Aggregation, EmptyPeriods, FeedbackMetric } from './scorecard-definition.ts';
 import { SCORE_SCALES } from './schema.ts';
 import type { FeedbackTable } from './table.ts';
 
@@ -90,6 +91,20 @@ function share(periodStart: number, count: number, n: number, fraction: number, 
 }
 
 /**
+ * A KPI's filter names values its data must have: "department:tax" for "Tax" would otherwise give a
+ * scorecard of empty periods that looks like a quiet month, not like a typo.
+ */
+function requireKnownValues(table: FeedbackTable, conditions: readonly ColumnCondition[]): void {
+  for (const { dimension, values } of conditions) {
+    const known = new Set(categoryColumn(table, dimension).dictionary);
+    const unknown = values.find((value) => !known.has(value));
+    if (unknown !== undefined) {
+      throw new CxDataError('unknown-value', `No row has ${dimension} “${unknown}”.`, { field: dimension, value: unknown });
+    }
+  }
+}
+
+/**
  * A feedback metric per period over the rows that pass `filter` (a {@link CxFilter} or its attribute
  * text). An unknown filter column is a `missing-column` error naming it.
  */
@@ -97,6 +112,7 @@ export function feedbackSeries(table: FeedbackTable, metric: FeedbackMetric, fil
   const field = SCORE_FIELD[metric];
   const { max } = SCORE_SCALES[field];
   const rowFilter = toRowFilter(filter);
+  requireKnownValues(table, rowFilter.conditions);
   const conditions = rowFilter.conditions.length ? compileConditions(table, rowFilter.conditions) : null;
   const { fromDay, toDay } = windowDays(window);
   const from = Math.max(fromDay, rowFilter.fromDay ?? fromDay);
@@ -140,22 +156,18 @@ function aggregateValues(values: number[], aggregation: Exclude<Aggregation, 'ra
   }
 }
 
-/** Sums and counts describe events, not people: never suppressed, and 0 (not "no data") inside the data's span. */
+/** Sums and counts describe events, not people: never suppressed. */
 const COUNTS_EVENTS = (aggregation: Aggregation) => aggregation === 'sum' || aggregation === 'count';
 
-function valuesToPeriods(
-  perPeriod: number[][],
-  window: PeriodWindow,
-  aggregation: Exclude<Aggregation, 'rate'>,
-  minN: number,
-  span: { firstDay: number; lastDay: number } | null,
-): PeriodValue[] {
+/**
+ * A period without rows is no data, unless the source declares itself a complete log of events
+ * (`emptyPeriods: "zero"`, e.g. one row per outage): then a sum or count is 0. Never guessed from
+ * the data, since neither a gap in a hand-kept series nor the weeks after the last outage say which.
+ */
+function valuesToPeriods(perPeriod: number[][], window: PeriodWindow, aggregation: Exclude<Aggregation, 'rate'>, minN: number, zeroWhenEmpty: boolean): PeriodValue[] {
   return window.starts.map((periodStart, period) => {
     const values = perPeriod[period]!;
-    if (values.length === 0) {
-      const inSpan = span !== null && COUNTS_EVENTS(aggregation) && periodStart <= span.lastDay && offsetPeriod(periodStart, window.interval, 1) - 1 >= span.firstDay;
-      return inSpan ? { periodStart, value: 0, n: 0, suppressed: false } : noData(periodStart);
-    }
+    if (values.length === 0) return zeroWhenEmpty && COUNTS_EVENTS(aggregation) ? { periodStart, value: 0, n: 0, suppressed: false } : noData(periodStart);
     if (!COUNTS_EVENTS(aggregation) && values.length < minN) return suppressed(periodStart);
     return { periodStart, value: aggregateValues(values, aggregation), n: values.length, suppressed: false };
   });
@@ -175,22 +187,23 @@ export interface MeasuredSeries {
 export function operationalSeries(
   table: OperationalTable,
   fileQuality: QualityReport,
-  source: { aggregation: Aggregation; value: string | null; numerator: string | null; denominator: string | null },
+  source: { aggregation: Aggregation; value: string | null; numerator: string | null; denominator: string | null; emptyPeriods?: EmptyPeriods },
   window: PeriodWindow,
   minN: number,
 ): MeasuredSeries {
   const { aggregation } = source;
   const columns: NumericColumn[] =
-    aggregation === 'rate' ? [numericColumn(table, source.numerator!), numericColumn(table, source.denominator!)] : source.value ? [numericColumn(table, source.value)] : [];
+    aggregation === 'rate'
+      ? [numericColumn(table, source.numerator!, 'numerator'), numericColumn(table, source.denominator!, 'denominator')]
+      : source.value
+        ? [numericColumn(table, source.value, 'value')]
+        : [];
   const quality = structuredClone(fileQuality);
   const periodOf = periodLookup(window);
   const perPeriod: number[][] = window.starts.map(() => []);
   const numerators = new Float64Array(window.starts.length);
   const denominators = new Float64Array(window.starts.length);
   const integral = new Uint8Array(window.starts.length).fill(1);
-  // The days this KPI has usable rows on: a month whose only rows lack its value is no data, not 0.
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
   rows: for (let row = 0; row < table.rowCount; row++) {
     for (const column of columns) {
       const state = column.state[row]!;
@@ -200,10 +213,7 @@ export function operationalSeries(
         continue rows;
       }
     }
-    const day = table.day[row]!;
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-    const period = periodOf(day);
+    const period = periodOf(table.day[row]!);
     if (period < 0) continue;
     if (aggregation === 'rate') {
       const numerator = columns[0]!.values[row]!;
@@ -216,8 +226,7 @@ export function operationalSeries(
     }
   }
   finishQualityReport(quality);
-  const span = firstDay <= lastDay ? { firstDay, lastDay } : null;
-  if (aggregation !== 'rate') return { periods: valuesToPeriods(perPeriod, window, aggregation, minN, span), quality };
+  if (aggregation !== 'rate') return { periods: valuesToPeriods(perPeriod, window, aggregation, minN, source.emptyPeriods === 'zero'), quality };
   const periods = window.starts.map((periodStart, period): PeriodValue => {
     const numerator = numerators[period]!;
     const denominator = denominators[period]!;
@@ -234,12 +243,16 @@ export function operationalSeries(
 }
 
 /** Values written in the definition, checked like rows: a bad date or value is counted, not fatal. */
-export function inlineSeries(values: readonly { date: unknown; value: unknown }[], aggregation: Exclude<Aggregation, 'rate'>, window: PeriodWindow, minN: number): MeasuredSeries {
+export function inlineSeries(
+  values: readonly { date: unknown; value: unknown }[],
+  aggregation: Exclude<Aggregation, 'rate'>,
+  window: PeriodWindow,
+  minN: number,
+  emptyPeriods: EmptyPeriods = 'no-data',
+): MeasuredSeries {
   const quality = createQualityReport();
   const periodOf = periodLookup(window);
   const perPeriod: number[][] = window.starts.map(() => []);
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
   values.forEach(({ date, value }, index) => {
     const entry = index + 1;
     quality.totalRows++;
@@ -248,13 +261,10 @@ export function inlineSeries(values: readonly { date: unknown; value: unknown }[
     if (value === null || value === undefined || value === '') return recordRejection(quality, entry, 'missing-value', undefined, 'value');
     if (typeof value !== 'number' || !Number.isFinite(value)) return recordRejection(quality, entry, 'value-not-number', undefined, 'value');
     quality.accepted++;
-    firstDay = Math.min(firstDay, parsed.day);
-    lastDay = Math.max(lastDay, parsed.day);
     const period = periodOf(parsed.day);
     if (period >= 0) perPeriod[period]!.push(value);
   });
   finishQualityReport(quality);
   // A series written by hand is an aggregate already; there is no group of people behind one entry.
-  const span = quality.accepted ? { firstDay, lastDay } : null;
-  return { periods: valuesToPeriods(perPeriod, window, aggregation, Math.min(minN, 1), span), quality };
+  return { periods: valuesToPeriods(perPeriod, window, aggregation, Math.min(minN, 1), emptyPeriods === 'zero'), quality };
 }

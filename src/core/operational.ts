@@ -105,7 +105,7 @@ class OperationalBuilder {
     const trimmed = header.map((name) => name.trim());
     this.#dateIndex = trimmed.indexOf(dateColumn.trim());
     if (this.#dateIndex < 0) {
-      throw new CxDataError('missing-column', `The data has no “${dateColumn}” column for dates.`, { field: dateColumn });
+      throw new CxDataError('missing-source-column', `The file has no “${dateColumn}” column for dates (source.date).`, { field: dateColumn, role: 'date' });
     }
     this.#indexes = trimmed.flatMap((_, index) => (index === this.#dateIndex ? [] : [index]));
     this.#names = this.#indexes.map((index) => trimmed[index]!);
@@ -220,9 +220,9 @@ export function ingestOperationalRecords(records: unknown, dateColumn: string): 
   return builder.finish();
 }
 
-/** The column called `name`, or a `missing-column` error that names it. */
-export function numericColumn(table: OperationalTable, name: string): NumericColumn {
+/** The column called `name`, or a `missing-source-column` error naming it and the definition field that asked for it. */
+export function numericColumn(table: OperationalTable, name: string, role: 'value' | 'numerator' | 'denominator'): NumericColumn {
   const column = table.columns.find((c) => c.name === name.trim());
-  if (!column) throw new CxDataError('missing-column', `The data has no “${name}” column.`, { field: name });
+  if (!column) throw new CxDataError('missing-source-column', `The file has no “${name}” column (source.${role}).`, { field: name, role });
   return column;
 }

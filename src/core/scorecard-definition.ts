@@ -18,6 +18,9 @@ export const FEEDBACK_METRICS = ['nps', 'csat', 'ces', 'ces-easy'] as const;
 export type FeedbackMetric = (typeof FEEDBACK_METRICS)[number];
 export const AGGREGATIONS = ['mean', 'median', 'p90', 'sum', 'count', 'rate'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
+/** What a period without rows means for a sum or count: unknown (default), or none happened. */
+export const EMPTY_PERIODS = ['no-data', 'zero'] as const;
+export type EmptyPeriods = (typeof EMPTY_PERIODS)[number];
 export const ACTION_STATUSES = ['open', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
@@ -38,7 +41,12 @@ export type KpiSource =
   /** A metric over the element's feedback rows, optionally filtered (`department:Tax`). */
   | { readonly kind: 'feedback'; readonly metric: FeedbackMetric; readonly filter: CxFilter | null }
   /** Values given in the definition itself, aggregated per period. */
-  | { readonly kind: 'series'; readonly values: readonly { readonly date: unknown; readonly value: unknown }[]; readonly aggregation: Exclude<Aggregation, 'rate'> }
+  | {
+      readonly kind: 'series';
+      readonly values: readonly { readonly date: unknown; readonly value: unknown }[];
+      readonly aggregation: Exclude<Aggregation, 'rate'>;
+      readonly emptyPeriods: EmptyPeriods;
+    }
   /** An operational CSV or JSON file. `rate` reads `numerator` / `denominator`; the others read `value`. */
   | {
       readonly kind: 'csv';
@@ -48,6 +56,8 @@ export type KpiSource =
       readonly value: string | null;
       readonly numerator: string | null;
       readonly denominator: string | null;
+      /** `zero` for a complete log of events (one row per outage): a sum or count with no rows is 0. */
+      readonly emptyPeriods: EmptyPeriods;
     };
 
 export type Tolerance = { readonly kind: 'absolute'; readonly amount: number } | { readonly kind: 'relative'; readonly percent: number };
@@ -233,9 +243,10 @@ function readSource(reader: KpiReader, raw: unknown, unit: KpiUnit | null, baseU
       reader.problem('source.series', 'wrong-type', raw.series);
       return null;
     }
+    const emptyPeriods = readEmptyPeriods(reader, raw, aggregation);
     // Entries are checked like data rows (counted in the KPI's quality report), not as definition errors.
     const values = raw.series.map((entry) => (isObject(entry) ? { date: entry.date, value: entry.value } : { date: undefined, value: entry }));
-    return aggregation ? { kind: 'series', values, aggregation } : null;
+    return aggregation && emptyPeriods ? { kind: 'series', values, aggregation, emptyPeriods } : null;
   }
   if ('url' in raw) {
     const urlText = reader.text(raw, 'url', 'source.url', true);
@@ -248,11 +259,22 @@ function readSource(reader: KpiReader, raw: unknown, unit: KpiUnit | null, baseU
     const numerator = reader.text(raw, 'numerator', 'source.numerator', isRate);
     const denominator = reader.text(raw, 'denominator', 'source.denominator', isRate);
     if (isRate && unit && unit !== '%') reader.problem('unit', 'unit-mismatch', unit, '%');
-    if (!url || !date || !aggregation) return null;
-    return { kind: 'csv', url, date, aggregation, value, numerator, denominator };
+    const emptyPeriods = readEmptyPeriods(reader, raw, aggregation);
+    if (!url || !date || !aggregation || !emptyPeriods) return null;
+    return { kind: 'csv', url, date, aggregation, value, numerator, denominator, emptyPeriods };
   }
   reader.problem('source', 'wrong-type', raw, 'metric, series or url');
   return null;
+}
+
+/** `emptyPeriods` only means something for a sum or a count. */
+function readEmptyPeriods(reader: KpiReader, raw: Record<string, unknown>, aggregation: Aggregation | null): EmptyPeriods | null {
+  const emptyPeriods = reader.oneOf(raw, 'emptyPeriods', 'source.emptyPeriods', EMPTY_PERIODS, 'no-data');
+  if (emptyPeriods === 'zero' && aggregation !== null && aggregation !== 'sum' && aggregation !== 'count') {
+    reader.problem('source.emptyPeriods', 'not-allowed', emptyPeriods, 'no-data (zero is for sum and count)');
+    return null;
+  }
+  return emptyPeriods;
 }
 
 function readActions(reader: KpiReader, raw: unknown): KpiAction[] {

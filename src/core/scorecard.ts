@@ -33,13 +33,11 @@ export function statusOf(value: number, target: number, band: number, direction:
 }
 
 /**
- * The period the council reviews on `asOfDay`: the latest one that has ended by then. A meeting on
- * 23 November reviews October, because November's figures are still coming in.
+ * The period the council reviews on `asOfDay`: the last one that ended before that day. A meeting on
+ * 23 November reviews October, and so does one on 30 November: that day's figures are still coming in.
  */
 export function reviewedPeriodStart(asOfDay: number, interval: IntervalName): number {
-  const containing = periodStartDay(asOfDay, interval);
-  const endsToday = offsetPeriod(containing, interval, 1) - 1 === asOfDay;
-  return endsToday ? containing : offsetPeriod(containing, interval, -1);
+  return offsetPeriod(periodStartDay(asOfDay, interval), interval, -1);
 }
 
 /** The last `count` periods up to the reviewed one, oldest first. */
@@ -126,26 +124,37 @@ export interface KpiAssessment {
   readonly quality: QualityReport | null;
 }
 
+/** The action counts on `asOfDay`: they depend on the definition alone, not on any data. */
+export function actionCounts(kpi: Kpi, asOfDay: number): ActionCounts {
+  const open = kpi.actions.filter((action) => action.status === 'open');
+  return {
+    open: open.length,
+    overdue: open.filter((action) => action.dueDay !== null && action.dueDay < asOfDay).length,
+    done: kpi.actions.length - open.length,
+  };
+}
+
+/**
+ * The flags on `asOfDay`. Review, ownership and action flags come from the definition alone, so a KPI
+ * whose file failed still shows its overdue review; due-date and no-action flags need a status.
+ */
+export function kpiFlags(kpi: Kpi, asOfDay: number, status: KpiStatus | null): KpiFlags {
+  const nextReview = kpi.lastReviewedDay === null ? null : nextReviewDay(kpi.lastReviewedDay, kpi.cadence);
+  return {
+    reviewOverdue: nextReview === null || nextReview < asOfDay,
+    neverReviewed: kpi.lastReviewedDay === null,
+    nextReviewDay: nextReview,
+    dueMissed: kpi.dueDay !== null && kpi.dueDay < asOfDay && (status === 'amber' || status === 'red'),
+    noActionAgreed: status === 'red' && !kpi.actions.some((action) => action.status === 'open'),
+    noOwner: kpi.owner === null,
+  };
+}
+
 export function assessKpi(kpi: Kpi, periods: readonly PeriodValue[], asOfDay: number, quality: QualityReport | null = null): KpiAssessment {
   const current = periods[periods.length - 1]!;
   const previous = periods.length > 1 ? periods[periods.length - 2]! : null;
   const status: KpiStatus = current.value === null ? 'grey' : statusOf(current.value, kpi.target, kpi.band, kpi.direction);
   const greyReason: GreyReason | null = status !== 'grey' ? null : current.suppressed ? 'suppressed' : 'no-data';
-  const nextReview = kpi.lastReviewedDay === null ? null : nextReviewDay(kpi.lastReviewedDay, kpi.cadence);
-  const open = kpi.actions.filter((action) => action.status === 'open');
-  const actions: ActionCounts = {
-    open: open.length,
-    overdue: open.filter((action) => action.dueDay !== null && action.dueDay < asOfDay).length,
-    done: kpi.actions.length - open.length,
-  };
-  const flags: KpiFlags = {
-    reviewOverdue: nextReview === null || nextReview < asOfDay,
-    neverReviewed: kpi.lastReviewedDay === null,
-    nextReviewDay: nextReview,
-    dueMissed: kpi.dueDay !== null && kpi.dueDay < asOfDay && (status === 'amber' || status === 'red'),
-    noActionAgreed: status === 'red' && open.length === 0,
-    noOwner: kpi.owner === null,
-  };
   return {
     id: kpi.id,
     status,
@@ -154,8 +163,8 @@ export function assessKpi(kpi: Kpi, periods: readonly PeriodValue[], asOfDay: nu
     previous,
     change: previous ? changeBetween(current, previous, kpi.direction) : null,
     periods,
-    flags,
-    actions,
+    flags: kpiFlags(kpi, asOfDay, status),
+    actions: actionCounts(kpi, asOfDay),
     quality,
   };
 }
@@ -174,19 +183,26 @@ export interface ScorecardSummary {
   readonly invalid: number;
 }
 
-/** The counts at the top of the scorecard. `invalid` counts KPIs with no assessment (bad definition or source). */
-export function summarizeScorecard(assessments: readonly KpiAssessment[], invalid: number): ScorecardSummary {
-  const count = (test: (a: KpiAssessment) => boolean) => assessments.filter(test).length;
+/** What the summary counts of one KPI row: its status, and its flags and actions when its definition could be read. */
+export interface SummarizedKpi {
+  readonly status: KpiStatus;
+  readonly flags: KpiFlags | null;
+  readonly actions: ActionCounts | null;
+}
+
+/** The counts at the top of the scorecard. `invalid` counts rows with no assessment (bad definition or source). */
+export function summarizeScorecard(rows: readonly SummarizedKpi[], invalid: number): ScorecardSummary {
+  const count = (test: (row: SummarizedKpi) => boolean) => rows.filter(test).length;
   return {
-    green: count((a) => a.status === 'green'),
-    amber: count((a) => a.status === 'amber'),
-    red: count((a) => a.status === 'red'),
-    grey: count((a) => a.status === 'grey') + invalid,
-    reviewsOverdue: count((a) => a.flags.reviewOverdue),
-    dueMissed: count((a) => a.flags.dueMissed),
-    noActionAgreed: count((a) => a.flags.noActionAgreed),
-    openActions: assessments.reduce((total, a) => total + a.actions.open, 0),
-    overdueActions: assessments.reduce((total, a) => total + a.actions.overdue, 0),
+    green: count((row) => row.status === 'green'),
+    amber: count((row) => row.status === 'amber'),
+    red: count((row) => row.status === 'red'),
+    grey: count((row) => row.status === 'grey'),
+    reviewsOverdue: count((row) => row.flags?.reviewOverdue === true),
+    dueMissed: count((row) => row.flags?.dueMissed === true),
+    noActionAgreed: count((row) => row.flags?.noActionAgreed === true),
+    openActions: rows.reduce((total, row) => total + (row.actions?.open ?? 0), 0),
+    overdueActions: rows.reduce((total, row) => total + (row.actions?.overdue ?? 0), 0),
     invalid,
   };
 }
@@ -216,7 +232,7 @@ export function measureKpis(kpis: readonly Kpi[], sources: ScorecardSources, win
       if (source.kind === 'feedback') {
         periods = feedbackSeries(sources.feedback(kpi), source.metric, source.filter, window, minN);
       } else if (source.kind === 'series') {
-        ({ periods, quality } = inlineSeries(source.values, source.aggregation, window, minN));
+        ({ periods, quality } = inlineSeries(source.values, source.aggregation, window, minN, source.emptyPeriods));
       } else {
         const { table, quality: fileQuality } = sources.operational(kpi);
         ({ periods, quality } = operationalSeries(table, fileQuality, source, window, minN));

@@ -183,6 +183,13 @@ export const scorecardStyles = css`
   .details-body h4 {
     margin: 0;
   }
+  .reason {
+    margin: 0.25rem 0 0;
+    font-weight: normal;
+    border-inline-start: 3px solid var(--_cx-down);
+    padding-inline-start: 0.375rem;
+    max-width: 28rem;
+  }
   .details-body.invalid {
     border-inline-start: 3px solid var(--_cx-down);
     padding-inline-start: 0.5rem;

@@ -4,6 +4,7 @@ import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import { periodKey } from '../core/periods.ts';
 import { readScorecardDefinition, localizedText, type Kpi, type ScorecardDefinition } from '../core/scorecard-definition.ts';
 import type { KpiStatus } from '../core/scorecard.ts';
+import type { QualityReport } from '../core/quality.ts';
 import { parseDateToDay } from '../core/dates.ts';
 import { fetchJson } from '../core/source.ts';
 import { CxErrorEvent } from '../events/cx-error.ts';
@@ -109,7 +110,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
   /** The definition as an object, instead of `src`. */
   @property({ attribute: false }) definition?: unknown;
 
-  /** URL of the feedback rows the feedback KPIs read; overrides the definition's `feedback.url`. The `data` and `counts` properties override both. */
+  /** URL of the feedback rows the feedback KPIs read; overrides the definition's `feedback.url`. The `data` property overrides both. */
   @property({ attribute: 'feedback-src' }) feedbackSrc?: string;
 
   /** The review date, `YYYY-MM-DD`; default the definition's `council.asOf`, else today. The reviewed period is the latest one ended by then. */
@@ -214,7 +215,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       const feedback = feedbackSpec ? client.acquire(feedbackSpec, (progress) => !signal.aborted && (this.progress = progress)) : null;
       if (feedback) acquired.push(feedback);
       const operational = new Map<string, SourceHandle>();
-      const operationalKeys: Record<string, string> = {};
+      const operationalKeys = new Map<string, string>();
       for (const kpi of kpis) {
         if (kpi.source.kind !== 'csv') continue;
         const spec: SourceSpec = { kind: 'operational', url: kpi.source.url, date: kpi.source.date };
@@ -225,33 +226,32 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
           operational.set(id, handle);
           acquired.push(handle);
         }
-        operationalKeys[kpi.id] = handle.key;
+        operationalKeys.set(kpi.id, handle.key);
       }
 
       let feedbackKey: string | null = null;
       let feedbackRows = 0;
+      let feedbackQuality: QualityReport | null = null;
       if (feedback) {
         try {
           const summary = await feedback.ready;
-          this.quality = summary.quality;
+          feedbackQuality = summary.quality;
           feedbackRows = summary.rowCount;
           if (summary.rowCount === 0 && summary.quality) throw new CxDataError('no-rows', 'No feedback row could be used.', { count: summary.quality.totalRows });
           feedbackKey = feedback.key;
         } catch (error) {
           for (const kpi of feedbackKpis) sourceErrors.set(kpi.id, { ...toErrorInfo(error), params: { ...toErrorInfo(error).params, kpi: kpi.id } });
         }
-      } else {
-        this.quality = null;
       }
       const failedFiles = new Map<string, CxErrorInfo>();
       await Promise.all(
         [...operational.values()].map((handle) => handle.ready.catch((error: unknown) => void failedFiles.set(handle.key, toErrorInfo(error)))),
       );
-      for (const [id, key] of Object.entries(operationalKeys)) {
+      for (const [id, key] of operationalKeys) {
         const failure = failedFiles.get(key);
         if (!failure) continue;
         sourceErrors.set(id, { ...failure, params: { ...failure.params, kpi: id } });
-        delete operationalKeys[id];
+        operationalKeys.delete(id);
       }
       signal.throwIfAborted();
 
@@ -266,6 +266,8 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
         minN: this.minN,
       });
       signal.throwIfAborted();
+      // Only the run that finishes may show its sources' quality: a superseded one would show another file's.
+      this.quality = feedbackQuality;
       this.#release(this.#handles);
       this.#handles = acquired;
       const view: ScorecardView = {
@@ -281,6 +283,11 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       return view;
     } catch (error) {
       this.#release(acquired);
+      // A run that failed (not one a newer run superseded) leaves nothing on screen that needs the old sources.
+      if (!signal.aborted) {
+        this.#release(this.#handles);
+        this.#handles = [];
+      }
       throw error;
     }
   }
@@ -356,8 +363,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
 
   #renderSummary(rows: readonly ScorecardRow[]): TemplateResult {
     const { i18n } = this;
-    const assessments = rows.flatMap((row) => (row.assessment ? [row.assessment] : []));
-    const summary = summarizeScorecard(assessments, rows.length - assessments.length);
+    const summary = summarizeScorecard(rows, rows.filter((row) => !row.assessment).length);
     const part = (count: number, key: MessageKey, icon: string, status = '') =>
       count ? html`<li class=${status}><span class="icon" aria-hidden="true">${icon}</span> ${i18n.t(key, { count })}</li>` : nothing;
     return html`<ul part="summary" class="summary">

@@ -6,7 +6,7 @@
 import { periodKey } from '../core/periods.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
 import type { Translator } from '../ui/i18n.ts';
-import { flagTexts, statusText } from './format.ts';
+import { errorReason, flagTexts, statusText } from './format.ts';
 import type { GroupKey, RowGroup } from './rows.ts';
 
 /**
@@ -69,11 +69,11 @@ export function scorecardCsv(groups: readonly RowGroup[], groupBy: GroupKey, win
         assessment?.change?.absolute ?? null,
         assessment?.change?.relative === null || assessment?.change?.relative === undefined ? null : assessment.change.relative * 100,
         isoDay(valid?.lastReviewedDay ?? null),
-        isoDay(assessment?.flags.nextReviewDay ?? null),
+        isoDay(row.flags?.nextReviewDay ?? null),
         isoDay(valid?.dueDay ?? null),
-        flagTexts(row, i18n).join('; '),
-        assessment?.actions.open ?? null,
-        assessment?.actions.overdue ?? null,
+        [errorReason(row, i18n), ...flagTexts(row, i18n)].filter(Boolean).join('; '),
+        row.actions?.open ?? null,
+        row.actions?.overdue ?? null,
       ];
       lines.push(cells.map(csvCell).join(','));
     }

@@ -15,13 +15,13 @@ const INTL_UNIT: Partial<Record<KpiUnit, string>> = { min: 'minute', h: 'hour', 
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, unit: KpiUnit, signed: boolean): Intl.NumberFormat {
-  const key = `${locale}\u0000${unit}\u0000${signed}`;
+function numberFormat(locale: string, unit: KpiUnit, signed: boolean, digits: number): Intl.NumberFormat {
+  const key = `${locale}\u0000${unit}\u0000${signed}\u0000${digits}`;
   let format = formats.get(key);
   if (!format) {
     const intlUnit = INTL_UNIT[unit];
     const options: Intl.NumberFormatOptions = {
-      maximumFractionDigits: unit === 'count' ? 0 : 1,
+      maximumFractionDigits: digits,
       ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
       ...(unit === '%' ? { style: 'percent' as const } : intlUnit ? { style: 'unit' as const, unit: intlUnit, unitDisplay: 'short' as const } : {}),
     };
@@ -31,9 +31,19 @@ function numberFormat(locale: string, unit: KpiUnit, signed: boolean): Intl.Numb
   return format;
 }
 
+const decimalsOf = (value: number) => (Number.isInteger(value) ? 0 : (String(value).split('.')[1]?.length ?? 3));
+
+/**
+ * Fraction digits for a KPI's numbers: one (none for counts), or as many as its target and band are
+ * written with, up to three. A value of 2.8 against "at most 2, at risk up to 2.5" must not read "3".
+ */
+export function digitsFor(kpi: Pick<Kpi, 'unit' | 'target' | 'band'>): number {
+  return Math.min(3, Math.max(kpi.unit === 'count' ? 0 : 1, decimalsOf(kpi.target), decimalsOf(kpi.band)));
+}
+
 /** A value in its unit; `%` values are 0–100. Rounded for reading only: status uses the exact value. */
-export function formatValue(value: number, unit: KpiUnit, i18n: Translator): string {
-  return numberFormat(i18n.locale, unit, false).format(unit === '%' ? value / 100 : value);
+export function formatValue(value: number, kpi: Pick<Kpi, 'unit' | 'target' | 'band'>, i18n: Translator): string {
+  return numberFormat(i18n.locale, kpi.unit, false, digitsFor(kpi)).format(kpi.unit === '%' ? value / 100 : value);
 }
 
 /**
@@ -45,11 +55,11 @@ const isolated = (text: string) => `\u2066${text}\u2069`;
 /** The absolute change: percentage points for `%` KPIs, the unit otherwise. */
 export function formatAbsoluteChange(change: KpiChange, unit: KpiUnit, i18n: Translator): string {
   if (unit === '%') return i18n.t('scorecard.points', { value: isolated(i18n.signed(change.absolute, 1)) });
-  return isolated(numberFormat(i18n.locale, unit, true).format(change.absolute));
+  return isolated(numberFormat(i18n.locale, unit, true, 1).format(change.absolute));
 }
 
 export function formatRelativeChange(change: KpiChange, i18n: Translator): string | null {
-  return change.relative === null ? null : isolated(numberFormat(i18n.locale, '%', true).format(change.relative));
+  return change.relative === null ? null : isolated(numberFormat(i18n.locale, '%', true, 1).format(change.relative));
 }
 
 export function formatDay(day: number, i18n: Translator): string {
@@ -59,10 +69,10 @@ export function formatDay(day: number, i18n: Translator): string {
 /** Target with its direction and amber band: "≥ 80 % (amber from 76 %)". */
 export function formatTarget(kpi: Kpi, i18n: Translator): string {
   const higher = kpi.direction === 'higher-is-better';
-  const target = formatValue(kpi.target, kpi.unit, i18n);
+  const target = formatValue(kpi.target, kpi, i18n);
   const text = i18n.t(higher ? 'scorecard.target.atLeast' : 'scorecard.target.atMost', { target });
   if (kpi.band <= 0) return text;
-  const edge = formatValue(higher ? kpi.target - kpi.band : kpi.target + kpi.band, kpi.unit, i18n);
+  const edge = formatValue(higher ? kpi.target - kpi.band : kpi.target + kpi.band, kpi, i18n);
   return `${text} ${i18n.t(higher ? 'scorecard.target.bandBelow' : 'scorecard.target.bandAbove', { edge })}`;
 }
 
@@ -82,12 +92,12 @@ export function statusText(row: ScorecardRow, minN: number, i18n: Translator): s
 export function currentText(row: ScorecardRow, i18n: Translator): string {
   const current = row.assessment?.current;
   if (!row.entry.valid || !current || current.value === null) return '—';
-  return formatValue(current.value, row.entry.unit, i18n);
+  return formatValue(current.value, row.entry, i18n);
 }
 
-export function intervalText(period: PeriodValue, unit: KpiUnit, i18n: Translator): string | null {
+export function intervalText(period: PeriodValue, kpi: Kpi, i18n: Translator): string | null {
   if (period.value === null || period.lower === undefined || period.upper === undefined || !Number.isFinite(period.upper)) return null;
-  return i18n.t('scorecard.interval', { lower: formatValue(period.lower, unit, i18n), upper: formatValue(period.upper, unit, i18n) });
+  return i18n.t('scorecard.interval', { lower: formatValue(period.lower, kpi, i18n), upper: formatValue(period.upper, kpi, i18n) });
 }
 
 /** "+2.1 pts (+3 %), better, significant (p = 0.01)". */
@@ -105,9 +115,8 @@ export function changeText(row: ScorecardRow, i18n: Translator): string {
 /** The flags that need the council's attention, as sentences; empty when there are none. */
 export function flagTexts(row: ScorecardRow, i18n: Translator): string[] {
   const texts: string[] = [];
-  const { assessment, entry } = row;
-  if (!assessment || !entry.valid) return texts;
-  const { flags, actions } = assessment;
+  const { flags, actions, entry } = row;
+  if (!flags || !actions || !entry.valid) return texts;
   if (flags.neverReviewed) texts.push(i18n.t('scorecard.flag.neverReviewed'));
   else if (flags.reviewOverdue) texts.push(i18n.t('scorecard.flag.reviewOverdue', { date: formatDay(flags.nextReviewDay!, i18n) }));
   if (flags.dueMissed) texts.push(i18n.t('scorecard.flag.dueMissed', { date: formatDay(entry.dueDay!, i18n) }));
@@ -127,18 +136,27 @@ export function sourceErrorText(error: CxErrorInfo, i18n: Translator): string {
   return i18n.t(`error.${error.code}` as MessageKey, { detail: '', ...error.params });
 }
 
+/** Why a KPI has no status, in one line: its first definition problem (and how many more), or its source's error. */
+export function errorReason(row: ScorecardRow, i18n: Translator): string {
+  if (row.problems?.length) {
+    const first = problemText(row.problems[0]!, i18n);
+    return row.problems.length > 1 ? `${first} ${i18n.t('scorecard.moreProblems', { count: row.problems.length - 1 })}` : first;
+  }
+  return row.error ? sourceErrorText(row.error, i18n) : '';
+}
+
 /** The review column: "Reviewed 3 Jun 2025 · next 3 Jul 2025". */
 export function reviewText(row: ScorecardRow, i18n: Translator): string {
-  const { entry, assessment } = row;
+  const { entry, flags } = row;
   if (!entry.valid) return '—';
   if (entry.lastReviewedDay === null) return i18n.t('scorecard.review.never');
-  const next = assessment?.flags.nextReviewDay;
+  const next = flags?.nextReviewDay;
   const last = i18n.t('scorecard.review.last', { date: formatDay(entry.lastReviewedDay, i18n) });
   return next === null || next === undefined ? last : `${last} · ${i18n.t('scorecard.review.next', { date: formatDay(next, i18n) })}`;
 }
 
 export function actionsText(row: ScorecardRow, i18n: Translator): string {
-  const actions = row.assessment?.actions;
+  const { actions } = row;
   if (!actions) return '—';
   if (!actions.open && !actions.done) return i18n.t('scorecard.actions.none');
   const parts = [i18n.t('scorecard.actions.open', { count: actions.open })];

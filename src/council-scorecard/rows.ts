@@ -6,7 +6,7 @@
 import type { CxErrorInfo } from '../core/errors.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
 import { localizedText, type KpiEntry, type KpiProblem, type ScorecardDefinition } from '../core/scorecard-definition.ts';
-import type { KpiAssessment, KpiOutcome, KpiStatus } from '../core/scorecard.ts';
+import { actionCounts, kpiFlags, type ActionCounts, type KpiAssessment, type KpiFlags, type KpiOutcome, type KpiStatus } from '../core/scorecard.ts';
 
 /** What one run of the scorecard produced; the element renders from this alone. */
 export interface ScorecardView {
@@ -29,6 +29,9 @@ export interface ScorecardRow {
   readonly entry: KpiEntry;
   readonly status: KpiStatus;
   readonly assessment: KpiAssessment | null;
+  /** Review, due-date and action flags; null only when the definition itself could not be read. */
+  readonly flags: KpiFlags | null;
+  readonly actions: ActionCounts | null;
   /** Why the KPI has no assessment: its definition's problems … */
   readonly problems: readonly KpiProblem[] | null;
   /** … or the error its source or computation ended in. */
@@ -39,13 +42,23 @@ export function scorecardRows(view: ScorecardView, locale: string): ScorecardRow
   return view.definition.kpis.map((entry, index): ScorecardRow => {
     const label = entry.label === null ? entry.id : localizedText(entry.label, locale);
     const base = { index, id: entry.id, label, owner: entry.owner, entry };
-    if (!entry.valid) return { ...base, status: 'grey', assessment: null, problems: entry.problems, error: null };
+    if (!entry.valid) return { ...base, status: 'grey', assessment: null, flags: null, actions: null, problems: entry.problems, error: null };
     const outcome = view.outcomes.get(entry.id);
     const error = view.sourceErrors.get(entry.id) ?? (outcome && !outcome.ok ? outcome.error : null);
     if (error || !outcome?.ok) {
-      return { ...base, status: 'grey', assessment: null, problems: null, error: error ?? { code: 'internal', message: 'No result.', params: { detail: entry.id } } };
+      // No data to judge, but its review and its actions are still the council's business.
+      return {
+        ...base,
+        status: 'grey',
+        assessment: null,
+        flags: kpiFlags(entry, view.asOfDay, null),
+        actions: actionCounts(entry, view.asOfDay),
+        problems: null,
+        error: error ?? { code: 'internal', message: 'No result.', params: { detail: entry.id } },
+      };
     }
-    return { ...base, status: outcome.assessment.status, assessment: outcome.assessment, problems: null, error: null };
+    const { assessment } = outcome;
+    return { ...base, status: assessment.status, assessment, flags: assessment.flags, actions: assessment.actions, problems: null, error: null };
   });
 }
 
@@ -64,8 +77,9 @@ export const STATUS_SEVERITY: Readonly<Record<KpiStatus, number>> = { red: 0, am
  */
 function improvement(row: ScorecardRow): number | null {
   const change = row.assessment?.change;
-  if (!change) return null;
-  const size = Math.abs(change.relative ?? change.absolute);
+  // From 0 there is no relative size to compare across units: such changes sort with the unknown ones.
+  if (!change || change.relative === null) return null;
+  const size = Math.abs(change.relative);
   return change.better === null ? 0 : change.better ? size : -size;
 }
 
@@ -82,7 +96,7 @@ function sortValue(row: ScorecardRow, key: SortKey): string | number | null {
     case 'change':
       return improvement(row);
     case 'next-review':
-      return row.entry.valid ? (row.assessment?.flags.nextReviewDay ?? (row.entry.lastReviewedDay === null ? -Infinity : null)) : null;
+      return row.flags ? (row.flags.nextReviewDay ?? -Infinity) : null;
     case 'due':
       return row.entry.valid ? row.entry.dueDay : null;
   }

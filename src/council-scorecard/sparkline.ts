@@ -23,7 +23,7 @@ export function sparklineLabel(kpi: Kpi, periods: readonly PeriodValue[], interv
   const hidden = periods.length - shown.length;
   const count = i18n.t('scorecard.spark.periods', { count: periods.length, interval: i18n.t(`interval.${interval}`) });
   if (!shown.length) return i18n.t('scorecard.spark.empty', { periods: count });
-  const format = (value: number) => formatValue(value, kpi.unit, i18n);
+  const format = (value: number) => formatValue(value, kpi, i18n);
   const first = shown[0]!;
   const last = shown[shown.length - 1]!;
   const values = shown.map((p) => p.value);

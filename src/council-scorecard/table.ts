@@ -13,6 +13,7 @@ import {
   STATUS_ICON,
   actionsText,
   changeText,
+  errorReason,
   currentText,
   flagTexts,
   formatDay,
@@ -77,6 +78,12 @@ function renderName(row: ScorecardRow, context: BodyContext): TemplateResult {
   </button>`;
 }
 
+/** A KPI that cannot be shown says why on its own row, not only in its details. */
+function renderReason(row: ScorecardRow, context: BodyContext): TemplateResult | typeof nothing {
+  const reason = errorReason(row, context.i18n);
+  return reason ? html`<p class="reason" part="error-row">${reason}</p>` : nothing;
+}
+
 function renderFlags(row: ScorecardRow, context: BodyContext): TemplateResult | typeof nothing {
   const flags = flagTexts(row, context.i18n);
   return flags.length
@@ -97,7 +104,7 @@ function renderDetails(row: ScorecardRow, context: BodyContext): TemplateResult 
   const { i18n } = context;
   const { entry, assessment } = row;
   if (row.problems) {
-    return html`<div class="details-body invalid" part="error-row">
+    return html`<div class="details-body invalid">
       <p>${i18n.t('scorecard.invalidIntro', { id: row.id })}</p>
       <ul>
         ${row.problems.map((problem) => html`<li>${problemText(problem, i18n)}</li>`)}
@@ -105,9 +112,9 @@ function renderDetails(row: ScorecardRow, context: BodyContext): TemplateResult 
     </div>`;
   }
   if (row.error || !entry.valid || !assessment) {
-    return html`<div class="details-body invalid" part="error-row"><p>${row.error ? sourceErrorText(row.error, i18n) : ''}</p></div>`;
+    return html`<div class="details-body invalid"><p>${row.error ? sourceErrorText(row.error, i18n) : ''}</p></div>`;
   }
-  const interval = intervalText(assessment.current, entry.unit, i18n);
+  const interval = intervalText(assessment.current, entry, i18n);
   return html`<div class="details-body">
     ${entry.note ? html`<p class="note" dir="auto">${localizedText(entry.note, i18n.locale)}</p>` : nothing}
     ${interval ? html`<p>${i18n.t('scorecard.currentInterval', { interval })}</p>` : nothing}
@@ -138,7 +145,7 @@ function renderDetails(row: ScorecardRow, context: BodyContext): TemplateResult 
         ${assessment.periods.map(
           (period) => html`<tr>
             <th scope="row">${i18n.period(period.periodStart, context.window.interval)}</th>
-            <td>${period.value === null ? (period.suppressed ? i18n.t('scorecard.status.suppressed', { minN: i18n.number(context.minN) }) : i18n.t('scorecard.status.noData')) : formatValue(period.value, entry.unit, i18n)}</td>
+            <td>${period.value === null ? (period.suppressed ? i18n.t('scorecard.status.suppressed', { minN: i18n.number(context.minN) }) : i18n.t('scorecard.status.noData')) : formatValue(period.value, entry, i18n)}</td>
             <td>${period.value === null || period.n === 0 ? '—' : i18n.number(period.n)}</td>
           </tr>`,
         )}
@@ -186,7 +193,7 @@ export function renderScorecardTable(groups: readonly RowGroup[], groupBy: 'none
         ${group.rows.map((row) => {
           const entry = row.entry;
           return html`<tr part="row" class="kpi-row ${row.status}" data-id=${row.id}>
-              <th scope="row">${renderName(row, context)}</th>
+              <th scope="row">${renderName(row, context)}${renderReason(row, context)}</th>
               <td dir="auto">${row.owner ?? html`<span class="muted">${i18n.t('scorecard.noOwner')}</span>`}</td>
               <td class="value">${currentText(row, i18n)}</td>
               <td>${entry.valid ? formatTarget(entry, i18n) : '—'}</td>
@@ -217,6 +224,7 @@ export function renderScorecardCards(groups: readonly RowGroup[], groupBy: 'none
           ${group.rows.map(
             (row) => html`<li part="row" class="card ${row.status}" data-id=${row.id}>
               <div class="card-head">${renderName(row, context)} ${renderStatus(row, context)}</div>
+              ${renderReason(row, context)}
               <dl>
                 ${term('scorecard.column.value', currentText(row, i18n))}
                 ${term('scorecard.column.target', row.entry.valid ? formatTarget(row.entry, i18n) : '—')}

@@ -67,7 +67,7 @@ export interface ApplicationsTruth {
   dated: number;
   accepted: number;
   rejected: number;
-  /** Undecided when the file was exported: accepted and rejected both 0, processing_days empty. */
+  /** Undecided when the file was exported: accepted, rejected and processing_days empty. */
   pending: number;
   /** Broken rows per flaw; every flaw is present, zero when none was written. */
   flaws: Record<ApplicationFlaw, number>;
@@ -231,8 +231,9 @@ function* emitApplications(opts: ResolvedOptions, truth: ApplicationsTruth): Gen
         String(waitMinutes),
         pending ? '' : String(processingDays),
         '1',
-        !pending && accepted ? '1' : '0',
-        !pending && !accepted ? '1' : '0',
+        // Not decided yet: no decision to count, so the rate KPIs leave the row out rather than count it as "no".
+        pending ? '' : accepted ? '1' : '0',
+        pending ? '' : accepted ? '0' : '1',
       ];
       if (flaw) {
         applyFlaw(random, row, flaw, day);

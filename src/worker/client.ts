@@ -172,7 +172,7 @@ export class EngineClient {
 
   /** Every KPI of a scorecard; the sources it names must be held (and are reloaded if need be). */
   async queryScorecard(query: ScorecardQuery): Promise<ScorecardResult> {
-    const keys = [...new Set([...(query.feedbackKey === null ? [] : [query.feedbackKey]), ...Object.values(query.operationalKeys)])];
+    const keys = [...new Set([...(query.feedbackKey === null ? [] : [query.feedbackKey]), ...query.operationalKeys.values()])];
     await Promise.all(keys.map((key) => this.#loaded(key)));
     return this.#call((remote) => remote.queryScorecard(query));
   }

@@ -62,8 +62,8 @@ export interface ScorecardQuery {
   readonly kpis: readonly Kpi[];
   /** The feedback source feedback KPIs read, or null when there is none. */
   readonly feedbackKey: string | null;
-  /** KPI id → the operational source it reads. */
-  readonly operationalKeys: Readonly<Record<string, string>>;
+  /** KPI id → the operational source it reads (a Map: an id such as "__proto__" is just an id). */
+  readonly operationalKeys: ReadonlyMap<string, string>;
   readonly asOfDay: number;
   readonly cadence: Kpi['cadence'];
   readonly periods: number;
@@ -242,7 +242,7 @@ export function createEngine() {
         const { feedbackKey } = query;
         const feedback = feedbackKey === null ? noFeedback : () => tableOf(feedbackKey, 'scorecard');
         const operational = (kpi: Kpi) => {
-          const key = query.operationalKeys[kpi.id];
+          const key = query.operationalKeys.get(kpi.id);
           const source = key === undefined ? undefined : sources.get(key);
           if (source?.kind !== 'operational') throw new CxDataError('internal', `No operational data is loaded for KPI "${kpi.id}".`, { detail: kpi.id });
           return source;

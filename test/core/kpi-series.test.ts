@@ -172,8 +172,8 @@ describe('operationalSeries: mean, median, p90, sum and count', () => {
       '2024-03-15,40',
     ].join('\n'),
   );
-  const measure = (aggregation: 'mean' | 'median' | 'p90' | 'sum' | 'count', minN: number, value: string | null = 'wait_min') =>
-    operationalSeries(file.table, file.quality, { aggregation, value, numerator: null, denominator: null }, DEC_TO_APR, minN).periods;
+  const measure = (aggregation: 'mean' | 'median' | 'p90' | 'sum' | 'count', minN: number, value: string | null = 'wait_min', emptyPeriods: 'zero' | 'no-data' = 'no-data') =>
+    operationalSeries(file.table, file.quality, { aggregation, value, numerator: null, denominator: null, emptyPeriods }, DEC_TO_APR, minN).periods;
 
   it('gives the mean per month', () => {
     const [, jan] = measure('mean', 5);
@@ -207,30 +207,41 @@ describe('operationalSeries: mean, median, p90, sum and count', () => {
     ]);
   });
 
-  it('gives a sum 0 for an empty month inside the data’s span, null outside it, and never suppresses it', () => {
+  it('gives a sum for each month with rows, no data for a month without, and never suppresses it', () => {
     const periods = measure('sum', 5);
     expect(shown(periods)).to.deep.equal([
       [null, 0],
       [61, 10],
-      [0, 0],
+      [null, 0],
       [90, 3],
       [null, 0],
     ]);
     expect(periods.map((p) => p.suppressed)).to.deep.equal([false, false, false, false, false]);
   });
 
-  it('counts rows per month the same way: 0 inside the span, null outside, not suppressed below min-n', () => {
-    expect(shown(measure('count', 5))).to.deep.equal([
-      [null, 0],
-      [10, 10],
+  it('gives 0 for every month without rows when the source is a complete log of events (emptyPeriods: zero)', () => {
+    expect(shown(measure('sum', 5, 'wait_min', 'zero'))).to.deep.equal([
       [0, 0],
-      [3, 3],
-      [null, 0],
+      [61, 10],
+      [0, 0],
+      [90, 3],
+      [0, 0],
     ]);
   });
 
+  it('counts rows per month the same way, not suppressed below min-n', () => {
+    expect(shown(measure('count', 5))).to.deep.equal([
+      [null, 0],
+      [10, 10],
+      [null, 0],
+      [3, 3],
+      [null, 0],
+    ]);
+    expect(shown(measure('count', 5, 'wait_min', 'zero')).map(([value]) => value)).to.deep.equal([0, 10, 0, 3, 0]);
+  });
+
   it('counts every dated row when a count names no value column', () => {
-    expect(shown(measure('count', 5, null)).map(([value]) => value)).to.deep.equal([null, 10, 0, 3, null]);
+    expect(shown(measure('count', 5, null)).map(([value]) => value)).to.deep.equal([null, 10, null, 3, null]);
   });
 
   it('sums per ISO week, a Sunday belonging to the week before the Monday', () => {
@@ -261,8 +272,7 @@ describe('operationalSeries: mean, median, p90, sum and count', () => {
     ]);
   });
 
-  // March's only row has a blank outage cell (rejected as missing-value in this KPI's report): the span inside
-  // which an empty period counts as 0 is that of the rows this KPI accepted, so March is no data, not "0 minutes".
+  // March's only row has a blank outage cell (rejected as missing-value in this KPI's report): no data, not "0 minutes".
   it('gives no data, not 0, for a sum over a month whose only rows lack this KPI’s value', () => {
     const outages = csv('date,outage_min,calls\n2024-01-10,30,5\n2024-02-10,20,6\n2024-03-10,,7\n');
     const { periods, quality } = operationalSeries(outages.table, outages.quality, { aggregation: 'sum', value: 'outage_min', numerator: null, denominator: null }, JAN_TO_APR, 1);
@@ -275,9 +285,9 @@ describe('operationalSeries: mean, median, p90, sum and count', () => {
     ]);
   });
 
-  it('throws missing-column naming a value column the file does not have', () => {
+  it('throws missing-source-column naming a value column the file does not have', () => {
     const error = caught(() => operationalSeries(file.table, file.quality, { aggregation: 'mean', value: 'wait_minutes', numerator: null, denominator: null }, DEC_TO_APR, 1));
-    expect(error.code).to.equal('missing-column');
+    expect(error.code).to.equal('missing-source-column');
     expect(error.params.field).to.equal('wait_minutes');
   });
 });
@@ -327,9 +337,9 @@ describe('operationalSeries: rates', () => {
     expect(periods[0]).to.deep.equal({ periodStart: day('2024-01-01'), value: 120, n: 10, suppressed: false });
   });
 
-  it('throws missing-column naming a denominator column the file does not have', () => {
+  it('throws missing-source-column naming a denominator column the file does not have', () => {
     const error = caught(() => operationalSeries(file.table, file.quality, { aggregation: 'rate', value: null, numerator: 'accepted', denominator: 'received' }, JAN_TO_APR, 5));
-    expect(error.code).to.equal('missing-column');
+    expect(error.code).to.equal('missing-source-column');
     expect(error.params.field).to.equal('received');
   });
 });
@@ -449,14 +459,18 @@ describe('inlineSeries', () => {
     ]);
   });
 
-  it('sums to 0 in an empty period inside the entries’ span and null after it', () => {
-    // Span: 2023-06-01 … 2024-03-05, so February is inside and April after.
-    const { periods } = inlineSeries(VALUES, 'sum', JAN_TO_APR, 5);
-    expect(shown(periods)).to.deep.equal([
+  it('sums to no data in a month without entries, unless the series says emptyPeriods: zero', () => {
+    expect(shown(inlineSeries(VALUES, 'sum', JAN_TO_APR, 5).periods)).to.deep.equal([
+      [30, 2],
+      [null, 0],
+      [30, 1],
+      [null, 0],
+    ]);
+    expect(shown(inlineSeries(VALUES, 'sum', JAN_TO_APR, 5, 'zero').periods)).to.deep.equal([
       [30, 2],
       [0, 0],
       [30, 1],
-      [null, 0],
+      [0, 0],
     ]);
   });
 

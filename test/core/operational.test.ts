@@ -21,8 +21,8 @@ function ingestCsv(text: string, dateColumn = 'date', chunkSize = Infinity): Ope
 }
 
 /** A column's values with NaN spelled out, so deep equality can compare them. */
-const valuesOf = (result: OperationalIngestResult, name: string) => Array.from(numericColumn(result.table, name).values, (v) => (Number.isNaN(v) ? 'NaN' : v));
-const statesOf = (result: OperationalIngestResult, name: string) => Array.from(numericColumn(result.table, name).state);
+const valuesOf = (result: OperationalIngestResult, name: string) => Array.from(numericColumn(result.table, name, 'value').values, (v) => (Number.isNaN(v) ? 'NaN' : v));
+const statesOf = (result: OperationalIngestResult, name: string) => Array.from(numericColumn(result.table, name, 'value').state);
 
 describe('parseMeasureCell', () => {
   it('reads plain decimal numbers, signs and surrounding spaces', () => {
@@ -179,7 +179,7 @@ describe('createOperationalCsvIngest', () => {
     const first = day('2020-01-01');
     for (let i = 0; i < 3000; i++) lines.push(`${new Date((first + i) * 86_400_000).toISOString().slice(0, 10)},${i}`);
     const result = ingestCsv(lines.join('\n'), 'date', 4096);
-    const handled = numericColumn(result.table, 'handled').values;
+    const handled = numericColumn(result.table, 'handled', 'value').values;
     expect(result.table.rowCount).to.equal(3000);
     expect(handled.length).to.equal(3000);
     // 0 + 1 + … + 2999 = 2999 · 3000 / 2
@@ -196,9 +196,9 @@ describe('createOperationalCsvIngest', () => {
     expect(quality).to.include({ totalRows: 0, accepted: 0, rejected: 0 });
   });
 
-  it('throws missing-column naming the date column when the header lacks it', () => {
+  it('throws missing-source-column naming the date column when the header lacks it', () => {
     const error = caught(() => ingestCsv('day,wait_min\n2024-01-02,3', 'date'));
-    expect(error.code).to.equal('missing-column');
+    expect(error.code).to.equal('missing-source-column');
     expect(error.params.field).to.equal('date');
   });
 
@@ -269,11 +269,11 @@ describe('ingestOperationalRecords', () => {
     expect(Array.from(result.table.line)).to.deep.equal([1, 5]);
   });
 
-  it('throws bad-json for something that is not an array, empty-file for no records, missing-column for no date key', () => {
+  it('throws bad-json for something that is not an array, empty-file for no records, missing-source-column for no date key', () => {
     expect(caught(() => ingestOperationalRecords({ rows: [] }, 'date')).code).to.equal('bad-json');
     expect(caught(() => ingestOperationalRecords([], 'date')).code).to.equal('empty-file');
     const missing = caught(() => ingestOperationalRecords([{ day: '2024-03-01', n: 1 }], 'date'));
-    expect(missing.code).to.equal('missing-column');
+    expect(missing.code).to.equal('missing-source-column');
     expect(missing.params.field).to.equal('date');
   });
 });
@@ -282,16 +282,16 @@ describe('numericColumn', () => {
   const { table } = ingestCsv('date,wait_min\n2024-01-02,3');
 
   it('finds a column by its trimmed name', () => {
-    expect(numericColumn(table, ' wait_min ').name).to.equal('wait_min');
+    expect(numericColumn(table, ' wait_min ', 'value').name).to.equal('wait_min');
   });
 
-  it('throws missing-column naming the column it could not find', () => {
-    const error = caught(() => numericColumn(table, 'wait_minutes'));
-    expect(error.code).to.equal('missing-column');
-    expect(error.params.field).to.equal('wait_minutes');
+  it('throws missing-source-column naming the column and the definition field that asked for it', () => {
+    const error = caught(() => numericColumn(table, 'wait_minutes', 'numerator'));
+    expect(error.code).to.equal('missing-source-column');
+    expect(error.params).to.include({ field: 'wait_minutes', role: 'numerator' });
   });
 
   it('does not offer the date column as a numeric column', () => {
-    expect(caught(() => numericColumn(table, 'date')).code).to.equal('missing-column');
+    expect(caught(() => numericColumn(table, 'date', 'value')).code).to.equal('missing-source-column');
   });
 });

@@ -124,7 +124,7 @@ describe('readScorecardDefinition: a valid KPI', () => {
       lastReviewedDay: null,
       dueDay: null,
       note: null,
-      source: { kind: 'csv', url: 'https://data.example.org/wait.csv', date: 'date', aggregation: 'median', value: 'wait_min', numerator: null, denominator: null },
+      source: { kind: 'csv', url: 'https://data.example.org/wait.csv', date: 'date', aggregation: 'median', value: 'wait_min', numerator: null, denominator: null, emptyPeriods: 'no-data' },
       actions: [],
     });
   });
@@ -199,6 +199,7 @@ describe('readScorecardDefinition: a valid KPI', () => {
     const kpi = valid(read([waitKpi({ unit: 'count', source: { series } })]).kpis[0]);
     expect(kpi.source).to.deep.equal({
       kind: 'series',
+      emptyPeriods: 'no-data',
       aggregation: 'mean',
       values: [
         { date: '2024-01-31', value: 4 },
@@ -213,7 +214,7 @@ describe('readScorecardDefinition: a valid KPI', () => {
       read([waitKpi({ unit: '%', direction: 'higher-is-better', target: 90, source: { url: 'https://x.org/apps.csv', date: 'day', aggregation: 'rate', numerator: 'accepted', denominator: 'submitted' } })])
         .kpis[0],
     );
-    expect(kpi.source).to.deep.equal({ kind: 'csv', url: 'https://x.org/apps.csv', date: 'day', aggregation: 'rate', value: null, numerator: 'accepted', denominator: 'submitted' });
+    expect(kpi.source).to.deep.equal({ kind: 'csv', url: 'https://x.org/apps.csv', date: 'day', aggregation: 'rate', value: null, numerator: 'accepted', denominator: 'submitted', emptyPeriods: 'no-data' });
   });
 
   it('reads a count source without a value column', () => {
@@ -391,5 +392,18 @@ describe('localizedText', () => {
   it('falls back to English, then to the first text given', () => {
     expect(localizedText(label, 'fr-FR')).to.equal('Wait time');
     expect(localizedText({ ar: 'وقت الانتظار', fr: 'Attente' }, 'de')).to.equal('وقت الانتظار');
+  });
+
+  it('reads emptyPeriods "zero" for a sum or count, and refuses it for any other aggregation', () => {
+    const definition = (source: Record<string, unknown>) =>
+      readScorecardDefinition({ council: { name: 'C', cadence: 'monthly' }, kpis: [{ id: 'k', label: 'K', unit: 'min', direction: 'lower-is-better', target: 5, source }] }, 'https://x.org/')
+        .kpis[0]!;
+    const outages = definition({ url: 'outages.csv', date: 'date', value: 'minutes', aggregation: 'sum', emptyPeriods: 'zero' });
+    expect(outages.valid && outages.source.kind === 'csv' && outages.source.emptyPeriods).to.equal('zero');
+    const mean = definition({ url: 'outages.csv', date: 'date', value: 'minutes', aggregation: 'mean', emptyPeriods: 'zero' });
+    expect(mean.valid).to.equal(false);
+    expect(!mean.valid && mean.problems).to.deep.equal([{ field: 'source.emptyPeriods', issue: 'not-allowed', value: 'zero', expected: 'no-data (zero is for sum and count)' }]);
+    const series = definition({ series: [], emptyPeriods: 'sometimes' });
+    expect(!series.valid && series.problems[0]).to.include({ field: 'source.emptyPeriods', issue: 'not-allowed' });
   });
 });

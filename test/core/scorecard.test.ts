@@ -129,8 +129,8 @@ describe('reviewedPeriodStart', () => {
     expect(reviewedPeriodStart(day('2024-11-23'), 'month')).to.equal(day('2024-10-01'));
   });
 
-  it('reviews November on 30 November, its last day', () => {
-    expect(reviewedPeriodStart(day('2024-11-30'), 'month')).to.equal(day('2024-11-01'));
+  it('reviews October on 30 November too: November’s last day is not over, its figures are not in', () => {
+    expect(reviewedPeriodStart(day('2024-11-30'), 'month')).to.equal(day('2024-10-01'));
   });
 
   it('reviews the month before on the first of a month, across a year end', () => {
@@ -138,15 +138,15 @@ describe('reviewedPeriodStart', () => {
     expect(reviewedPeriodStart(day('2025-01-15'), 'month')).to.equal(day('2024-12-01'));
   });
 
-  it('reviews the last ended quarter: Q3 on 23 November, Q4 on 31 December, Q4 of last year on 15 January', () => {
+  it('reviews the last ended quarter: Q3 on 23 November and on 31 December, Q4 of last year on 15 January', () => {
     expect(reviewedPeriodStart(day('2024-11-23'), 'quarter')).to.equal(day('2024-07-01'));
-    expect(reviewedPeriodStart(day('2024-12-31'), 'quarter')).to.equal(day('2024-10-01'));
+    expect(reviewedPeriodStart(day('2024-12-31'), 'quarter')).to.equal(day('2024-07-01'));
     expect(reviewedPeriodStart(day('2025-01-15'), 'quarter')).to.equal(day('2024-10-01'));
   });
 
   it('reviews the last ended ISO week: on Saturday 23 November the week of 11 November, on Sunday 24 November its own', () => {
     expect(reviewedPeriodStart(day('2024-11-23'), 'week')).to.equal(day('2024-11-11'));
-    expect(reviewedPeriodStart(day('2024-11-24'), 'week')).to.equal(day('2024-11-18'));
+    expect(reviewedPeriodStart(day('2024-11-24'), 'week')).to.equal(day('2024-11-11'));
     expect(reviewedPeriodStart(day('2024-11-18'), 'week')).to.equal(day('2024-11-11'));
   });
 });
@@ -375,7 +375,7 @@ describe('changeBetween', () => {
 });
 
 describe('summarizeScorecard', () => {
-  it('counts statuses, flags and actions over the assessments, adding KPIs with no assessment to grey', () => {
+  it('counts statuses, flags and actions over the rows; rows without an assessment count as grey', () => {
     const AS_OF = day('2024-11-23');
     const assessments: KpiAssessment[] = [
       // green, reviewed in time, one open action overdue
@@ -389,7 +389,8 @@ describe('summarizeScorecard', () => {
       // grey
       assessKpi(kpi({ lastReviewed: '2024-11-10' }), ending(null), AS_OF),
     ];
-    expect(summarizeScorecard(assessments, 2)).to.deep.equal({
+    const unassessed = { status: 'grey' as const, flags: null, actions: null };
+    expect(summarizeScorecard([...assessments, unassessed, unassessed], 2)).to.deep.equal({
       green: 1,
       amber: 1,
       red: 2,
@@ -505,11 +506,11 @@ describe('measureKpis', () => {
     ]);
   });
 
-  it('reports a missing value column as that KPI’s missing-column error naming the column', () => {
+  it('reports a missing value column as that KPI’s missing-source-column error naming the column', () => {
     const broken = outcomes[3]!;
     expect(broken.ok).to.equal(false);
     if (broken.ok) return;
-    expect(broken.error.code).to.equal('missing-column');
+    expect(broken.error.code).to.equal('missing-source-column');
     expect(broken.error.params.field).to.equal('wait_minutes');
   });
 
@@ -598,8 +599,8 @@ describe('measureKpis', () => {
   });
 
   it('adds up to a summary in which the failed KPIs count as grey', () => {
-    const assessments = outcomes.flatMap((o) => (o.ok ? [o.assessment] : []));
-    const summary = summarizeScorecard(assessments, outcomes.length - assessments.length);
+    const rows = outcomes.map((o) => (o.ok ? o.assessment : { status: 'grey' as const, flags: null, actions: null }));
+    const summary = summarizeScorecard(rows, outcomes.filter((o) => !o.ok).length);
     expect(summary).to.include({ green: 2, amber: 1, red: 1, grey: 2, invalid: 2, noActionAgreed: 1, reviewsOverdue: 4 });
   });
 });

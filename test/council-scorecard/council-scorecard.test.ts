@@ -124,8 +124,9 @@ describe('<council-scorecard>', () => {
     const el = await renderCouncil();
     const summary = text(shadow(el).querySelector('[part=summary]'));
     expect(summary).to.include('2 on track').and.include('1 at risk').and.include('1 off track').and.include('3 without a status');
-    // outages: reviewed 1 March + 1 month < 10 July; handling (invalid) is not assessed.
-    expect(summary).to.include('1 review overdue').and.include('1 due date missed').and.include('1 off track with no action agreed');
+    // outages: reviewed 1 March + 1 month < 10 July; missing-file was never reviewed: its file failed, its
+    // review is still overdue. handling's definition could not be read, so it has no flags at all.
+    expect(summary).to.include('2 reviews overdue').and.include('1 due date missed').and.include('1 off track with no action agreed');
     expect(summary).to.include('1 open action (1 overdue)');
   });
 
@@ -143,8 +144,9 @@ describe('<council-scorecard>', () => {
     expect(invalid.detail.params.field).to.equal('unit');
     const missing = errors.find((e) => e.detail.params.kpi === 'missing-file')!;
     expect(missing.detail.code).to.equal('not-found');
-    expect(text(rowOf(el, 'handling'))).to.include('Definition error');
-    expect(text(rowOf(el, 'missing-file'))).to.include('Source failed');
+    // Why, on the row itself: nobody has to open it to learn what to fix.
+    expect(text(rowOf(el, 'handling'))).to.include('Definition error').and.include('“unit” is “minutes”');
+    expect(text(rowOf(el, 'missing-file'))).to.include('Source failed').and.include('not found').and.include('Review overdue (never reviewed)');
     const button = rowOf(el, 'handling').querySelector<HTMLButtonElement>('[part=kpi]')!;
     button.click();
     await el.updateComplete;
@@ -152,6 +154,13 @@ describe('<council-scorecard>', () => {
     expect(details.hasAttribute('hidden')).to.equal(false);
     expect(text(details)).to.include('“unit” is “minutes”');
     expect(rowIds(el)).to.have.length(7);
+  });
+
+  it('says on the row when a filter names a value no row has, instead of showing empty months', async () => {
+    const typo = definition();
+    (typo.kpis as Record<string, unknown>[])[4] = { ...(typo.kpis as Record<string, unknown>[])[4], source: { metric: 'nps', filter: 'department:ombudsman' } };
+    const el = await render(html`<council-scorecard .definition=${typo} .data=${feedbackRecords()}></council-scorecard>`);
+    expect(text(rowOf(el, 'ombudsman'))).to.include('Source failed').and.include('No row has department “ombudsman”');
   });
 
   it('opens a KPI on click and fires cx-select with its value and period', async () => {
