@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
+import { CxDataError } from '../core/errors.ts';
 import { periodKey } from '../core/periods.ts';
 import { readScorecardDefinition, localizedText, type Kpi, type ScorecardDefinition } from '../core/scorecard-definition.ts';
 import type { KpiStatus } from '../core/scorecard.ts';
-import type { QualityReport } from '../core/quality.ts';
 import { parseDateToDay } from '../core/dates.ts';
 import { fetchJson } from '../core/source.ts';
 import { CxErrorEvent } from '../events/cx-error.ts';
@@ -18,6 +17,7 @@ import { exportFileName, scorecardCsv } from './export.ts';
 import { STATUS_ICON, formatDay, problemText, sourceErrorText } from './format.ts';
 import { GROUP_KEYS, SORT_KEYS, groupRows, scorecardRows, sortRows, type GroupKey, type ScorecardRow, type ScorecardView, type SortDirection, type SortKey } from './rows.ts';
 import { renderScorecardCards, renderScorecardTable, type BodyContext } from './table.ts';
+import { acquireScorecardSources, type ScorecardSources } from './sources.ts';
 import { summarizeScorecard } from '../core/scorecard.ts';
 
 /** What `cx-select` carries for a KPI of `<council-scorecard>`. */
@@ -134,7 +134,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
-  #handles: SourceHandle[] = [];
+  #handles: readonly SourceHandle[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -206,60 +206,15 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     const periods = this.periods !== undefined && Number.isInteger(this.periods) && this.periods >= 2 && this.periods <= 120 ? this.periods : definition.council.periods;
     const kpis = definition.kpis.filter((kpi): kpi is Kpi => kpi.valid);
 
-    // Acquire everything first so the files load in parallel, then wait for each on its own.
-    const acquired: SourceHandle[] = [];
-    const sourceErrors = new Map<string, CxErrorInfo>();
+    const feedbackSpec = kpis.some((kpi) => kpi.source.kind === 'feedback') ? this.#feedbackSpec(definition) : null;
+    let sources: ScorecardSources | null = null;
     try {
-      const feedbackKpis = kpis.filter((kpi) => kpi.source.kind === 'feedback');
-      const feedbackSpec = feedbackKpis.length ? this.#feedbackSpec(definition) : null;
-      const feedback = feedbackSpec ? client.acquire(feedbackSpec, (progress) => !signal.aborted && (this.progress = progress)) : null;
-      if (feedback) acquired.push(feedback);
-      const operational = new Map<string, SourceHandle>();
-      const operationalKeys = new Map<string, string>();
-      for (const kpi of kpis) {
-        if (kpi.source.kind !== 'csv') continue;
-        const spec: SourceSpec = { kind: 'operational', url: kpi.source.url, date: kpi.source.date };
-        const id = `${spec.url}\u0000${spec.date}`;
-        let handle = operational.get(id);
-        if (!handle) {
-          handle = client.acquire(spec);
-          operational.set(id, handle);
-          acquired.push(handle);
-        }
-        operationalKeys.set(kpi.id, handle.key);
-      }
-
-      let feedbackKey: string | null = null;
-      let feedbackRows = 0;
-      let feedbackQuality: QualityReport | null = null;
-      if (feedback) {
-        try {
-          const summary = await feedback.ready;
-          feedbackQuality = summary.quality;
-          feedbackRows = summary.rowCount;
-          if (summary.rowCount === 0 && summary.quality) throw new CxDataError('no-rows', 'No feedback row could be used.', { count: summary.quality.totalRows });
-          feedbackKey = feedback.key;
-        } catch (error) {
-          for (const kpi of feedbackKpis) sourceErrors.set(kpi.id, { ...toErrorInfo(error), params: { ...toErrorInfo(error).params, kpi: kpi.id } });
-        }
-      }
-      const failedFiles = new Map<string, CxErrorInfo>();
-      await Promise.all(
-        [...operational.values()].map((handle) => handle.ready.catch((error: unknown) => void failedFiles.set(handle.key, toErrorInfo(error)))),
-      );
-      for (const [id, key] of operationalKeys) {
-        const failure = failedFiles.get(key);
-        if (!failure) continue;
-        sourceErrors.set(id, { ...failure, params: { ...failure.params, kpi: id } });
-        operationalKeys.delete(id);
-      }
+      sources = await acquireScorecardSources(client, kpis, feedbackSpec, (progress) => !signal.aborted && (this.progress = progress));
       signal.throwIfAborted();
-
-      const measured = kpis.filter((kpi) => !sourceErrors.has(kpi.id));
       const result = await client.queryScorecard({
-        kpis: measured,
-        feedbackKey,
-        operationalKeys,
+        kpis: kpis.filter((kpi) => !sources!.sourceErrors.has(kpi.id)),
+        feedbackKey: sources.feedbackKey,
+        operationalKeys: sources.operationalKeys,
         asOfDay,
         cadence: definition.council.cadence,
         periods,
@@ -267,22 +222,22 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       });
       signal.throwIfAborted();
       // Only the run that finishes may show its sources' quality: a superseded one would show another file's.
-      this.quality = feedbackQuality;
+      this.quality = sources.feedbackQuality;
       this.#release(this.#handles);
-      this.#handles = acquired;
+      this.#handles = sources.handles;
       const view: ScorecardView = {
         definition,
         window: result.window,
         asOfDay,
         minN: this.minN,
         outcomes: new Map(result.outcomes.map((outcome) => [outcome.id, outcome])),
-        sourceErrors,
+        sourceErrors: sources.sourceErrors,
       };
-      this.dispatchEvent(new CxLoadEvent({ rowCount: feedbackRows, quality: this.quality }));
+      this.dispatchEvent(new CxLoadEvent({ rowCount: sources.feedbackRows, quality: this.quality }));
       this.#reportKpiErrors(view);
       return view;
     } catch (error) {
-      this.#release(acquired);
+      if (sources) this.#release(sources.handles);
       // A run that failed (not one a newer run superseded) leaves nothing on screen that needs the old sources.
       if (!signal.aborted) {
         this.#release(this.#handles);
