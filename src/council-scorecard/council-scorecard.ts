@@ -347,7 +347,6 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       expanded: this.expanded,
       sortKey: this.sortBy,
       sortDirection: this.sortDirection,
-      grouped: this.groupBy !== 'none',
       onToggle: (row) => this.#toggle(view, row),
       onSort: (key) => this.#sort(key),
       onRowKeydown: (event) => this.#onRowKeydown(event),

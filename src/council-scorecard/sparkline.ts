@@ -13,8 +13,8 @@ import type { KpiStatus } from '../core/scorecard.ts';
 import type { Translator } from '../ui/i18n.ts';
 import { formatValue } from './format.ts';
 
-export const SPARK_WIDTH = 120;
-export const SPARK_HEIGHT = 32;
+const SPARK_WIDTH = 120;
+const SPARK_HEIGHT = 32;
 const PAD = 4;
 
 /** "NPS over 12 months: from 31 (Jul 2024) to 36 (Jun 2025); low 28, high 38; 1 month not shown." */

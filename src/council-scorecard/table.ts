@@ -37,7 +37,6 @@ export interface BodyContext {
   readonly expanded: ReadonlySet<string>;
   readonly sortKey: SortKey;
   readonly sortDirection: SortDirection;
-  readonly grouped: boolean;
   onToggle(row: ScorecardRow): void;
   onSort(key: SortKey): void;
   onRowKeydown(event: KeyboardEvent): void;
