@@ -245,7 +245,11 @@ function readSource(reader: KpiReader, raw: unknown, unit: KpiUnit | null, baseU
     }
     const emptyPeriods = readEmptyPeriods(reader, raw, aggregation);
     // Entries are checked like data rows (counted in the KPI's quality report), not as definition errors.
-    const values = raw.series.map((entry) => (isObject(entry) ? { date: entry.date, value: entry.value } : { date: undefined, value: entry }));
+    // Anything else than plain data (a function, a symbol, a class instance in a definition given as a
+    // property) becomes its text here, so it reaches the worker as a bad entry instead of failing to clone.
+    const plain = (value: unknown) =>
+      value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || value instanceof Date ? value : String(value);
+    const values = raw.series.map((entry) => (isObject(entry) ? { date: plain(entry.date), value: plain(entry.value) } : { date: undefined, value: plain(entry) }));
     return aggregation && emptyPeriods ? { kind: 'series', values, aggregation, emptyPeriods } : null;
   }
   if ('url' in raw) {

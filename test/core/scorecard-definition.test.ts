@@ -406,4 +406,15 @@ describe('localizedText', () => {
     const series = definition({ series: [], emptyPeriods: 'sometimes' });
     expect(!series.valid && series.problems[0]).to.include({ field: 'source.emptyPeriods', issue: 'not-allowed' });
   });
+
+  it('turns values that are not plain data into text, so a definition given as a property always reaches the worker', () => {
+    const series = [{ date: '2024-01-31', value: () => 4 }, { date: Symbol('when'), value: 5 }];
+    const entry = readScorecardDefinition(
+      { council: { name: 'C', cadence: 'monthly' }, kpis: [{ id: 'k', label: 'K', unit: 'count', direction: 'lower-is-better', target: 5, source: { series } }] },
+      'https://x.org/',
+    ).kpis[0]!;
+    expect(entry.valid).to.equal(true);
+    const cloned = structuredClone(entry);
+    expect(cloned.valid && cloned.source.kind === 'series' && cloned.source.values.map((v) => typeof v.value)).to.deep.equal(['string', 'number']);
+  });
 });
