@@ -7,7 +7,6 @@ import type { CxErrorInfo } from '../core/errors.ts';
 import type { PeriodValue } from '../core/kpi-series.ts';
 import type { Kpi, KpiProblem, KpiUnit } from '../core/scorecard-definition.ts';
 import type { KpiChange, KpiStatus } from '../core/scorecard.ts';
-import { dayToDate } from '../core/periods.ts';
 import type { MessageKey, Translator } from '../ui/i18n.ts';
 import type { ScorecardRow } from './rows.ts';
 
@@ -62,8 +61,9 @@ export function formatRelativeChange(change: KpiChange, i18n: Translator): strin
   return change.relative === null ? null : isolated(numberFormat(i18n.locale, '%', true, 1).format(change.relative));
 }
 
+/** A day as the Translator writes one ("Jun 30, 2025"), with its cached formatter. */
 export function formatDay(day: number, i18n: Translator): string {
-  return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(dayToDate(day));
+  return i18n.period(day, 'day');
 }
 
 /** Target with its direction and amber band: "≥ 80 % (amber from 76 %)". */
