@@ -63,9 +63,9 @@ function today(): number {
  *
  * @summary KPI scorecard for a CX governance council: targets, status, owners, reviews and actions.
  *
- * @fires cx-load - The definition and its data loaded; `detail.quality` is the feedback data's quality report (null without feedback).
- * @fires cx-select - A KPI was opened or closed; `detail` is a {@link ScorecardSelectDetail}.
- * @fires cx-error - Once per KPI that cannot be shown (`detail.params.kpi` names it; `bad-kpi` for a bad definition, else the source's error), or for the whole element when the definition cannot be read.
+ * @fires {CxLoadEvent} cx-load - The definition and its data loaded; `detail.quality` is the feedback data's quality report (null without feedback).
+ * @fires {CxSelectEvent<ScorecardSelectDetail>} cx-select - A KPI was opened or closed; `detail` is a {@link ScorecardSelectDetail}.
+ * @fires {CxErrorEvent} cx-error - Once per KPI that cannot be shown (`detail.params.kpi` names it; `bad-kpi` for a bad definition, else the source's error), or for the whole element when the definition cannot be read.
  *
  * @csspart base - The element's frame.
  * @csspart header - Council name, reviewed period and as-of date.

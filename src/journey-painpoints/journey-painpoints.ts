@@ -53,9 +53,9 @@ const metricAttribute = {
  *
  * @summary Customer-journey pain points with intervals, significance, themes and redacted verbatims.
  *
- * @fires cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason, rows without a stage).
- * @fires cx-select - A stage was selected (click, Enter or Space); `detail` is a {@link JourneySelectDetail}.
- * @fires cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
+ * @fires {CxLoadEvent} cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason, rows without a stage).
+ * @fires {CxSelectEvent<JourneySelectDetail>} cx-select - A stage was selected (click, Enter or Space); `detail` is a {@link JourneySelectDetail}.
+ * @fires {CxErrorEvent} cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
  *
  * @csspart base - The element's frame.
  * @csspart chart - The SVG with the emotion curve and the pain bars.

@@ -51,9 +51,9 @@ const booleanAttribute = {
  *
  * @summary NPS over time with confidence band, significance markers and privacy suppression.
  *
- * @fires cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason).
- * @fires cx-select - A period was selected (click, Enter or Space); `detail` is an {@link NpsTrendSelectDetail}.
- * @fires cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
+ * @fires {CxLoadEvent} cx-load - The data loaded; `detail.quality` is the data-quality report (rows accepted, duplicates, rejected by reason).
+ * @fires {CxSelectEvent<NpsTrendSelectDetail>} cx-select - A period was selected (click, Enter or Space); `detail` is an {@link NpsTrendSelectDetail}.
+ * @fires {CxErrorEvent} cx-error - The data cannot be drawn; `detail.code` says why and `detail.message` says it in the element's language.
  *
  * @csspart base - The element's frame.
  * @csspart chart - The SVG chart.
