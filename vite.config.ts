@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { csvRecord } from './src/sample/csv.ts';
 import { SAMPLE_COLUMNS, generateFeedbackCsv, generateFeedbackRows } from './src/sample/generate.ts';
@@ -52,6 +53,16 @@ function sampleData(): Plugin {
 
 const root = import.meta.dirname;
 
+/** The gallery's HTML pages (demo/ and its sub-folders, not demo/public) as build inputs. */
+function galleryPages(folder: string): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.html') || entry.startsWith('public')) continue;
+    pages[relative(folder, resolve(folder, entry)).replace(/\.html$/, '').replaceAll('\\', '/')] = resolve(folder, entry);
+  }
+  return pages;
+}
+
 export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? {
@@ -86,13 +97,8 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           outDir: resolve(root, 'dist-demo'),
           emptyOutDir: true,
-          rolldownOptions: {
-            input: {
-              index: resolve(root, 'demo/index.html'),
-              journey: resolve(root, 'demo/journey.html'),
-              council: resolve(root, 'demo/council.html'),
-            },
-          },
+          // Every page of the gallery, so a new page is one .html file away.
+          rolldownOptions: { input: galleryPages(resolve(root, 'demo')) },
         },
       },
 );
