@@ -63,31 +63,48 @@ function galleryPages(folder: string): Record<string, string> {
   return pages;
 }
 
+/** The elements' entries: one module per element and the all-in-one bundle. */
+const ELEMENT_ENTRIES = {
+  'cx-elements': 'src/index.ts',
+  'nps-trend': 'src/nps-trend/index.ts',
+  'journey-painpoints': 'src/journey-painpoints/index.ts',
+  'council-scorecard': 'src/council-scorecard/index.ts',
+};
+
+/**
+ * Library build. `lib` builds the elements; `lib-core` then adds `core.js` in a second pass. Built
+ * together, core's entry would pin every export of every core module into the chunks the elements
+ * share, and the page would download the worker's parsing and aggregation code for nothing.
+ */
+function libraryBuild(entries: Record<string, string>, emptyOutDir: boolean) {
+  const elements = emptyOutDir;
+  return {
+    // Relative base: the worker chunk is then found next to the bundle from any folder it is hosted in.
+    base: './',
+    worker: { format: 'es' as const },
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir,
+      sourcemap: true,
+      // dist/.vite/manifest.json: the elements' chunk graph, which scripts/size-budget.mjs measures.
+      manifest: elements,
+      // Vite leaves ES library output unminified by default; ours is loaded as-is by intranet pages.
+      minify: true,
+      rolldownOptions: { output: { minify: true } },
+      lib: {
+        entry: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, resolve(root, path)])),
+        formats: ['es' as const],
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) =>
   mode === 'lib'
-    ? {
-        // Relative base: the worker chunk is then found next to the bundle from any folder it is hosted in.
-        base: './',
-        worker: { format: 'es' },
-        build: {
-          target: 'es2022',
-          outDir: 'dist',
-          sourcemap: true,
-          // Vite leaves ES library output unminified by default; ours is loaded as-is by intranet pages.
-          minify: true,
-          rolldownOptions: { output: { minify: true } },
-          lib: {
-            entry: {
-              'cx-elements': resolve(root, 'src/index.ts'),
-              'nps-trend': resolve(root, 'src/nps-trend/index.ts'),
-              'journey-painpoints': resolve(root, 'src/journey-painpoints/index.ts'),
-              'council-scorecard': resolve(root, 'src/council-scorecard/index.ts'),
-              core: resolve(root, 'src/core/index.ts'),
-            },
-            formats: ['es'],
-          },
-        },
-      }
+    ? libraryBuild(ELEMENT_ENTRIES, true)
+    : mode === 'lib-core'
+      ? libraryBuild({ core: 'src/core/index.ts' }, false)
     : {
         root: 'demo',
         base: './',

@@ -24,6 +24,7 @@ export type CxErrorCode =
   | 'unknown-value'
   | 'aborted'
   | 'worker-crashed'
+  | 'worker-unavailable'
   | 'internal';
 
 export type CxErrorParams = Readonly<Record<string, string | number>>;

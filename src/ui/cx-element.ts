@@ -15,7 +15,7 @@ import { CxErrorEvent } from '../events/cx-error.ts';
 import { CxLoadEvent } from '../events/cx-load.ts';
 import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
-import { directionOf, translator, type MessageKey, type Translator } from './i18n.ts';
+import { directionOf, loadCatalogue, translator, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { themeTokens } from './theme.ts';
 
@@ -135,7 +135,7 @@ export abstract class CxElement<Result> extends LitElement {
   /** BCP 47 language tag; defaults to the nearest `lang` attribute, then the browser's language. */
   @property() locale?: string;
 
-  /** `light` (default), `dark`, or `auto` to follow the system setting. */
+  /** `light` (default), `dark`, `high-contrast` (black, white text, yellow focus), or `auto` to follow the system's light/dark setting. */
   @property({ reflect: true }) theme: ThemeName = 'light';
 
   /** Accessible name of the chart; defaults to the element's title in its language. */
@@ -151,6 +151,8 @@ export abstract class CxElement<Result> extends LitElement {
   /** Writing direction: from an explicit `locale`, else the nearest `dir`, else the language. */
   protected direction: 'ltr' | 'rtl' = 'ltr';
 
+  /** The language's catalogue while its chunk is on the way; nothing language-dependent renders meanwhile. */
+  #catalogue: Promise<void> | null = null;
   #handle: SourceHandle | null = null;
   #announced: SourceSummary | null = null;
   #resizeObserver: ResizeObserver | null = null;
@@ -183,11 +185,24 @@ export abstract class CxElement<Result> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const locale = this.locale || closestAttribute(this, 'lang') || navigator.language || 'en';
+    const locale = this.#resolvedLocale();
+    const catalogue = loadCatalogue(locale);
+    if (catalogue !== this.#catalogue) {
+      this.#catalogue = catalogue;
+      void catalogue?.then(() => {
+        if (this.#catalogue !== catalogue) return;
+        this.#catalogue = null;
+        this.requestUpdate();
+      });
+    }
     const i18n = translator(locale);
     this.i18n = i18n;
     const inherited = closestAttribute(this, 'dir');
     this.direction = this.locale ? directionOf(locale) : inherited === 'rtl' || inherited === 'ltr' ? inherited : i18n.dir;
+  }
+
+  #resolvedLocale(): string {
+    return this.locale || closestAttribute(this, 'lang') || navigator.language || 'en';
   }
 
   /**
@@ -197,7 +212,10 @@ export abstract class CxElement<Result> extends LitElement {
   get dataComplete(): Promise<void> {
     const settled = () => this.updateComplete.then(() => undefined);
     // A property set just before this call starts its task in the pending update: wait for that first.
-    return this.updateComplete.then(() => this.task.taskComplete).then(settled, settled);
+    return this.updateComplete
+      .then(() => this.#catalogue)
+      .then(() => this.task.taskComplete)
+      .then(settled, settled);
   }
 
   /** Extra task arguments: when one changes, the query runs again (the source is kept). */
@@ -265,6 +283,11 @@ export abstract class CxElement<Result> extends LitElement {
     if (!this.isConnected) {
       this.#releaseSource();
       return null;
+    }
+    // Events carry messages in the element's language: its catalogue comes first (a few kB, once per page).
+    if (this.#catalogue) {
+      await this.#catalogue;
+      this.i18n = translator(this.#resolvedLocale());
     }
     try {
       const spec = this.sourceSpec(src, fields, data, counts);
@@ -339,6 +362,7 @@ export abstract class CxElement<Result> extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (this.#catalogue) return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction} aria-busy="true"></div>`;
     const body = this.task.render({
       initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
       pending: () => this.renderProgress(),

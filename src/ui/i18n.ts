@@ -1,11 +1,11 @@
 /**
  * Messages, plurals, numbers and dates for an element's locale. Catalogues are plain objects keyed
  * like the English one; a site adds a language with {@link registerLocale}. Formatting goes through
- * Intl so digits, separators, month names and plural rules are the locale's own.
+ * Intl so digits, separators, month names and plural rules are the locale's own. English is built in;
+ * the other shipped catalogues are separate chunks, fetched the first time an element needs them.
  */
 import type { IntervalName } from '../core/periods.ts';
 import { dayToDate, isoWeekOf } from '../core/periods.ts';
-import { ar } from './locales/ar.ts';
 import { en, type MessageKey } from './locales/en.ts';
 
 export type { MessageKey };
@@ -15,10 +15,45 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 const translators = new Map<string, Translator>();
 
-const catalogues = new Map<string, Catalogue>([
-  ['en', en],
-  ['ar', ar],
-]);
+const catalogues = new Map<string, Catalogue>([['en', en]]);
+
+/** The shipped catalogues other than English, by language: one chunk each, loaded on first use. */
+const SHIPPED: Readonly<Record<string, () => Promise<Catalogue>>> = {
+  ar: () => import('./locales/ar.ts').then((module) => module.ar),
+};
+
+/** Loads in progress, by language. */
+const loading = new Map<string, Promise<void>>();
+/** Languages whose chunk could not be fetched: they fall back to English rather than retry on every render. */
+const unavailable = new Set<string>();
+
+/**
+ * Makes the catalogue for `locale` available. Returns null when nothing has to be fetched (already
+ * loaded, registered by the site, or not shipped), else a promise that settles once it is, or once
+ * its chunk failed to load, in which case the language falls back to English. Never rejects.
+ */
+export function loadCatalogue(locale: string): Promise<void> | null {
+  const lower = locale.toLowerCase();
+  const language = lower.split(/[-_]/)[0]!;
+  if (catalogues.has(lower) || catalogues.has(language) || unavailable.has(language)) return null;
+  const load = SHIPPED[language];
+  if (!load) return null;
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then(
+      (catalogue) => {
+        // A site's own registerLocale() while the chunk was on its way wins.
+        if (!catalogues.has(language)) catalogues.set(language, catalogue);
+        translators.clear();
+      },
+      () => {
+        unavailable.add(language);
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
 
 /** Adds or replaces the messages for a language (`'el'`, `'hu'`, `'pl-PL'` …). Missing keys fall back to English. */
 export function registerLocale(locale: string, catalogue: Partial<Catalogue>): void {
@@ -26,8 +61,14 @@ export function registerLocale(locale: string, catalogue: Partial<Catalogue>): v
   translators.clear();
 }
 
+/** Languages with a catalogue now (loaded or registered). */
 export function registeredLocales(): string[] {
   return [...catalogues.keys()];
+}
+
+/** Languages shipped with the kit, loaded on demand; a site registers others. */
+export function shippedLocales(): string[] {
+  return ['en', ...Object.keys(SHIPPED)];
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);

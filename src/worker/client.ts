@@ -11,6 +11,7 @@ import { seriesFromColumns } from '../core/series-columns.ts';
 import type { NpsSeries } from '../core/series.ts';
 import type { LoadProgress } from '../core/source.ts';
 import type { JourneyResult } from '../core/journey.ts';
+import { ENGINE_STARTED } from './started.ts';
 import type { Engine, EngineResult, JourneyQuery, NpsQuery, ScorecardQuery, ScorecardResult, SourceSummary, StageDetail, StageDetailQuery } from './engine.ts';
 
 /** What an element asks the engine to load. */
@@ -87,9 +88,44 @@ function recordsToColumns(records: readonly unknown[]): Record<string, unknown[]
 
 export type WorkerFactory = () => Worker;
 
-const defaultWorkerFactory: WorkerFactory = () =>
-  // Keep this call literal: Vite recognises exactly this shape and emits the worker as its own chunk.
-  new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cx-elements engine' });
+/** The worker script's address, once a worker was started: named in the error when it cannot load. */
+let engineScriptUrl = '';
+
+/**
+ * Starts the engine worker from `url`, which is next to this module. A page may load the elements
+ * from another origin (a CDN, a shared static host), and the Worker constructor refuses cross-origin
+ * scripts; a module worker started from a same-origin blob: URL may still import the script, which
+ * that host already serves with CORS (module scripts need it). When the page's CSP forbids blob:
+ * workers that fails too, and the element explains `worker-unavailable`.
+ */
+function startEngineWorker(url: URL, options: WorkerOptions): Worker {
+  engineScriptUrl = url.href;
+  try {
+    return new globalThis.Worker(url, options);
+  } catch (error) {
+    if (url.origin === globalThis.location?.origin) throw error;
+    const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+    const worker = new globalThis.Worker(shim, options);
+    // The shim is fetched when the worker starts; after its first word (or failure) it is not needed.
+    const revoke = () => URL.revokeObjectURL(shim);
+    worker.addEventListener('message', revoke, { once: true });
+    worker.addEventListener('error', revoke, { once: true });
+    return worker;
+  }
+}
+
+const defaultWorkerFactory: WorkerFactory = () => {
+  // Keep the `new Worker(new URL('./engine.worker.ts', import.meta.url), …)` call literal: Vite
+  // recognises exactly this shape, emits the worker as its own chunk and rewrites the URL. The local
+  // `Worker` routes the rewritten URL through startEngineWorker.
+  const Worker = startEngineWorker as unknown as new (url: URL, options: WorkerOptions) => globalThis.Worker;
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cx-elements engine' });
+};
+
+/** A worker that never answered could not load its script: a hosting problem, not a crash. */
+function unavailable(reason: string): CxDataError {
+  return new CxDataError('worker-unavailable', `The data engine could not be loaded from ${engineScriptUrl || 'its script'}: ${reason}`, { url: engineScriptUrl || 'engine.worker.js' });
+}
 
 export class EngineClient {
   readonly #createWorker: WorkerFactory;
@@ -99,6 +135,8 @@ export class EngineClient {
   /** Rejects when the current worker dies; every call races against it so none can hang. */
   #death: Promise<never> = Promise.reject();
   #killWorker: (error: CxDataError) => void = () => {};
+  /** The current worker's script loaded and ran (it said so): a later error is a crash. */
+  #started = false;
   readonly #sources = new Map<string, SourceEntry>();
 
   /** How long a source no element holds stays loaded, in case one asks for it again. */
@@ -239,8 +277,8 @@ export class EngineClient {
     try {
       worker = this.#createWorker();
     } catch (error) {
-      // E.g. a SecurityError when the bundle is served from another origin than the page.
-      throw new CxDataError('worker-crashed', `The data engine could not start: ${error instanceof Error ? error.message : String(error)}`);
+      // E.g. a SecurityError: a cross-origin script with blob: workers forbidden by the page's CSP.
+      throw unavailable(error instanceof Error ? error.message : String(error));
     }
     const remote = wrap<Engine>(worker);
     this.#generation++;
@@ -257,9 +295,18 @@ export class EngineClient {
       worker.terminate();
       kill(error);
     };
+    this.#started = false;
+    worker.addEventListener('message', (event: MessageEvent) => {
+      if ((event.data as { type?: unknown } | null)?.type === ENGINE_STARTED) this.#started = true;
+    });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#killWorker(new CxDataError('worker-crashed', `The data engine stopped: ${event.message || 'it could not start or crashed'}.`));
+      // A script that fails to load (404, blocked by CSP, not JavaScript) errors before any answer.
+      this.#killWorker(
+        this.#started
+          ? new CxDataError('worker-crashed', `The data engine stopped: ${event.message || 'it crashed'}.`)
+          : unavailable(event.message || 'the script did not load (missing, blocked by the Content-Security-Policy, or not served as JavaScript).'),
+      );
     });
     worker.addEventListener('messageerror', () => this.#killWorker(new CxDataError('worker-crashed', 'The data engine sent a message that could not be read.')));
     return remote;

@@ -1,11 +1,25 @@
 import { expect } from '@open-wc/testing';
-import { directionOf, registerLocale, translator, type Catalogue } from '../../src/ui/i18n.ts';
+import { directionOf, loadCatalogue, registerLocale, shippedLocales, translator, type Catalogue } from '../../src/ui/i18n.ts';
 import { ar } from '../../src/ui/locales/ar.ts';
 import { en } from '../../src/ui/locales/en.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 describe('i18n', () => {
+  it('fetches a shipped catalogue once, on first use, and English never', async () => {
+    expect(loadCatalogue('en')).to.equal(null);
+    expect(loadCatalogue('xx')).to.equal(null, 'a language nobody ships falls back to English at once');
+    expect(shippedLocales()).to.include('ar');
+    const first = loadCatalogue('ar-EG');
+    const again = loadCatalogue('ar');
+    if (first !== null) {
+      expect(again).to.equal(first, 'one fetch per language');
+      await first;
+    }
+    expect(loadCatalogue('ar')).to.equal(null);
+    expect(translator('ar').t('table.show')).to.equal(ar['table.show']);
+  });
+
   for (const [locale, catalogue] of [['en', en], ['ar', ar]] as const) {
     it(`gives every plural message in "${locale}" each plural form the language uses`, () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
@@ -20,7 +34,8 @@ describe('i18n', () => {
     expect(Object.keys(ar).sort()).to.deep.equal(Object.keys(en).sort());
   });
 
-  it('picks the Arabic plural form by count', () => {
+  it('picks the Arabic plural form by count', async () => {
+    await loadCatalogue('ar');
     const t = translator('ar').t;
     expect(t('answers', { count: 1 })).to.equal('إجابة واحدة');
     expect(t('answers', { count: 2 })).to.equal('إجابتان');

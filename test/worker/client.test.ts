@@ -93,8 +93,9 @@ describe('engine client and worker', () => {
       () => null,
       (e: CxDataError) => e,
     );
-    expect(error?.code).to.equal('worker-crashed');
-    expect(error?.message).to.contain('could not start');
+    expect(error?.code).to.equal('worker-unavailable');
+    expect(error?.message).to.contain('could not be loaded');
+    expect(error?.message).to.contain('cross-origin');
   });
 
   it('renders only the latest src when src changes quickly', async () => {
@@ -151,14 +152,39 @@ describe('engine client and worker', () => {
     expect(el.shadowRoot!.querySelectorAll('.point')).to.have.length(6);
   });
 
-  it('reports a worker that cannot start instead of hanging', async () => {
+  it('says the worker script could not be loaded (not that it crashed) when it is missing', async () => {
     const client = new EngineClient(() => new Worker('/test/fixtures/no-such-worker.js', { type: 'module' }));
     const handle = client.acquire({ kind: 'counts', counts: [] });
     const error = await handle.ready.then(
       () => null,
       (e: CxDataError) => e,
     );
+    expect(error?.code).to.equal('worker-unavailable');
+  });
+
+  it('calls an error after the engine started a crash, not a hosting problem', async () => {
+    // A worker that says it started, then throws: the script loaded, so this is a crash.
+    const script = `postMessage({ type: 'cx-engine-started' }); setTimeout(() => { throw new Error('boom'); }, 50);`;
+    const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+    const client = new EngineClient(() => new Worker(url, { type: 'module' }));
+    const handle = client.acquire({ kind: 'counts', counts: [] });
+    const error = await handle.ready.then(
+      () => null,
+      (e: CxDataError) => e,
+    );
     expect(error?.code).to.equal('worker-crashed');
+    URL.revokeObjectURL(url);
+  });
+
+  it('explains in the element how to fix a worker that cannot be loaded', async () => {
+    const client = new EngineClient(() => new Worker('/test/fixtures/no-such-worker.js', { type: 'module' }));
+    const handle = client.acquire({ kind: 'counts', counts: [] });
+    const error = await handle.ready.catch((e: CxDataError) => e);
+    const info = { code: (error as CxDataError).code, message: '', params: (error as CxDataError).params };
+    const el = await fixture<NpsTrend>(html`<nps-trend></nps-trend>`);
+    const text = (el as unknown as { errorMessage(i: typeof info): string }).errorMessage(info);
+    expect(text).to.contain('worker-src');
+    expect(text).to.contain('could not be loaded');
   });
 
   it('reports loading progress', async () => {

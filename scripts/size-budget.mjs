@@ -1,0 +1,71 @@
+/**
+ * Size budget of the built library: what a page downloads before the first element renders, i.e. an
+ * entry and every chunk it imports statically, each gzipped as a web server would send it. Chunks
+ * loaded on demand (locale catalogues) and the worker are listed apart: they do not block the page.
+ * Fails (exit 1) when the all-in-one entry passes its budget.
+ *
+ *   node scripts/size-budget.mjs            (after `npm run build`)
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const DIST = join(import.meta.dirname, '..', 'dist');
+/**
+ * Gzip bytes per entry. `limit` fails the build: it sits just above today's size, so growth is a
+ * decision, not an accident. `target` is where the entry should get to (45 kB: every element's render
+ * code loaded with its data rather than up front); the table prints the distance.
+ */
+const BUDGETS = { 'cx-elements.js': { limit: 70_000, target: 45_000 } };
+
+const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));
+const byFile = new Map(Object.values(manifest).map((chunk) => [chunk.file, chunk]));
+const chunkOf = (key) => manifest[key];
+const gzipOf = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+
+/** The entry's file and every file reached through static imports. */
+function staticClosure(entryKey) {
+  const seen = new Set();
+  const visit = (key) => {
+    const chunk = chunkOf(key);
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(entryKey);
+  return [...seen];
+}
+
+/** Chunks imported with `import()` anywhere in a closure, minus what the closure already has. */
+function lazyChunks(files) {
+  const lazy = new Set();
+  for (const file of files) for (const key of byFile.get(file)?.dynamicImports ?? []) lazy.add(chunkOf(key).file);
+  for (const file of files) lazy.delete(file);
+  return [...lazy];
+}
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const rows = [];
+let failed = false;
+for (const [key, chunk] of Object.entries(manifest)) {
+  if (!chunk.isEntry) continue;
+  const files = staticClosure(key);
+  const gzip = files.reduce((sum, file) => sum + gzipOf(file), 0);
+  const raw = files.reduce((sum, file) => sum + readFileSync(join(DIST, file)).length, 0);
+  const budget = BUDGETS[chunk.file];
+  const over = budget !== undefined && gzip > budget.limit;
+  failed ||= over;
+  const verdict = !budget ? '' : over ? 'OVER' : gzip > budget.target ? `ok, ${kB(gzip - budget.target)} above target ${kB(budget.target)}` : 'ok, within target';
+  rows.push({ entry: chunk.file, files: files.length, raw: kB(raw), gzip: kB(gzip), limit: budget ? kB(budget.limit) : '', verdict });
+  if (chunk.file === 'cx-elements.js') {
+    for (const lazy of lazyChunks(files)) rows.push({ entry: `  on demand: ${lazy}`, files: 1, raw: kB(readFileSync(join(DIST, lazy)).length), gzip: kB(gzipOf(lazy)), limit: '', verdict: '' });
+  }
+}
+for (const file of Object.values(manifest).flatMap((chunk) => chunk.assets ?? []).filter((f) => f.endsWith('.js'))) {
+  rows.push({ entry: `worker: ${file}`, files: 1, raw: kB(readFileSync(join(DIST, file)).length), gzip: kB(gzipOf(file)), limit: '', verdict: '' });
+}
+console.table(rows);
+if (failed) {
+  console.error(`size budget exceeded: ${rows.filter((r) => r.verdict === 'OVER').map((r) => `${r.entry} ${r.gzip} > ${r.limit}`).join(', ')}`);
+  process.exit(1);
+}
