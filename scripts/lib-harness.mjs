@@ -47,13 +47,14 @@ export async function makeSite(page) {
   return { site, reports, remove: () => rm(site, { recursive: true, force: true }) };
 }
 
-export async function serve(directory) {
+/** A static server for `directory`; `headers(path)` adds response headers (CORS, CSP) per file. */
+export async function serve(directory, headers = () => ({})) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(directory, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const info = await stat(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, ...headers(path) });
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404).end('Not found');
