@@ -67,6 +67,26 @@ await writeFile(
   }),
 );
 
+// The packed .d.ts files, as a TypeScript user compiles against them. The consumer sits inside this
+// checkout so that the elements' own dependencies (lit) resolve from its node_modules.
+const consumer = join(root, 'node_modules', '.cache', 'cx-consumer');
+await rm(consumer, { recursive: true, force: true });
+await mkdir(join(consumer, 'node_modules'), { recursive: true });
+await cp(join(site, 'node_modules', 'cx-elements'), join(consumer, 'node_modules', 'cx-elements'), { recursive: true });
+await cp(join(root, 'test', 'types', 'consumer.ts'), join(consumer, 'consumer.ts'));
+await writeFile(
+  join(consumer, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false }, files: ['consumer.ts'] }),
+);
+let typeErrors = '';
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { encoding: 'utf8', stdio: 'pipe' });
+} catch (error) {
+  typeErrors = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
+}
+check(typeErrors === '', `a strict TypeScript consumer compiles against the packed .d.ts (typed querySelector, cx-* events)${typeErrors ? `:\n${typeErrors.split('\n').slice(0, 8).join('\n')}` : ''}`);
+await rm(consumer, { recursive: true, force: true });
+
 const page1 = await serve(site);
 // Another origin serving the same files, as a CDN would: module scripts need CORS.
 const cdn = await serve(join(site, 'node_modules'), () => ({ 'Access-Control-Allow-Origin': '*' }));
