@@ -25,6 +25,7 @@ export type CxErrorCode =
   | 'aborted'
   | 'worker-crashed'
   | 'worker-unavailable'
+  | 'module-unavailable'
   | 'internal';
 
 export type CxErrorParams = Readonly<Record<string, string | number>>;

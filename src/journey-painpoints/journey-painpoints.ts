@@ -1,6 +1,4 @@
 import { Task, TaskStatus } from '@lit/task';
-import { axisLeft, axisRight } from 'd3-axis';
-import { select } from 'd3-selection';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -14,13 +12,14 @@ import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { rovingIndex } from '../ui/roving.ts';
 import { engineClient } from '../worker/client.ts';
-import { renderJourneyChart, renderListBar, stageCenter } from './chart.ts';
-import { renderDrilldown } from './drilldown.ts';
-import { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourney, suppressionText } from './format.ts';
 import { journeyStyles } from './journey-painpoints.styles.ts';
-import { renderJourneyLegend } from './legend.ts';
-import { computeJourneyLayout, metricValue, type JourneyLayout } from './layout.ts';
-import { renderJourneyTable } from './table.ts';
+import type { JourneyLayout } from './layout.ts';
+import { lazyModule } from '../ui/lazy-module.ts';
+
+const drawing = lazyModule(() => import('./draw.ts'));
+
+/** The drawing module; only called where a result is drawn, which the base does once it is loaded. */
+const draw = () => drawing.value!;
 
 /** What `cx-select` carries for a stage of `<journey-painpoints>`. */
 export interface JourneySelectDetail {
@@ -92,6 +91,7 @@ const metricAttribute = {
  */
 export class JourneyPainpoints extends CxElement<JourneyResult> {
   static override styles = [...CxElement.styles, chartStyles, journeyStyles];
+  protected static override drawing = drawing;
 
   /** The journey's stages in order, comma-separated: `Discover,Apply,Wait,Decision,Support`. Without it: numeric prefixes ("1 Apply"), then first appearance. */
   @property() stages = '';
@@ -156,10 +156,10 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const result = this.task.value ?? null;
-    const inputs = [result, this.chartWidth, this.direction] as const;
+    const inputs = [result, drawing.value, this.chartWidth, this.direction] as const;
     if (!this.#layoutInputs || inputs.some((value, i) => value !== this.#layoutInputs![i])) {
       this.#layoutInputs = inputs;
-      this.#layout = result ? computeJourneyLayout(result, this.chartWidth, this.direction) : null;
+      this.#layout = result && drawing.value ? draw().computeJourneyLayout(result, this.chartWidth, this.direction) : null;
       if (result) {
         // Keep the open stage and the focus on the same stage by name when the numbers change.
         if (this.openStage !== null && !result.stages.some((s) => s.name === this.openStage)) this.openStage = null;
@@ -180,6 +180,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const painAxis = this.renderRoot.querySelector<SVGGElement>('.pain-axis');
     if (!layout || !result || !axis || !painAxis) return;
     this.#drawnLayout = layout;
+    const { axisLeft, axisRight, select } = draw();
     const make = this.direction === 'rtl' ? axisRight : axisLeft;
     const format = (value: number) => (result.metric === 'csat' ? this.i18n.percent(value / 100) : this.i18n.number(value, result.metric === 'ces' ? 1 : 0));
     select(axis).call(make(layout.y).ticks(4).tickFormat((v) => format(Number(v))).tickSizeOuter(0));
@@ -253,13 +254,13 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       </svg>
       <figure aria-label=${this.label || i18n.t('journey.title')}>
         ${allHidden ? this.renderStatus(i18n.t('journey.allSuppressed', { minN: i18n.number(result.minN) }), 'empty') : nothing}
-        ${layout.mode === 'lane' && !allHidden ? renderJourneyChart({ result, layout, direction: this.direction, i18n, highlighted: this.#highlighted(result) }) : nothing} ${this.#renderStages(result, layout)}
+        ${layout.mode === 'lane' && !allHidden ? draw().renderJourneyChart({ result, layout, direction: this.direction, i18n, highlighted: this.#highlighted(result) }) : nothing} ${this.#renderStages(result, layout)}
         ${this.#renderTooltip(result, layout)}
-        <figcaption part="summary" class="summary">${summarizeJourney(result, i18n)}</figcaption>
+        <figcaption part="summary" class="summary">${draw().summarizeJourney(result, i18n)}</figcaption>
       </figure>
-      ${renderJourneyLegend(result, layout, i18n)}
+      ${draw().renderJourneyLegend(result, layout, i18n)}
       ${open
-        ? renderDrilldown(
+        ? draw().renderDrilldown(
             result,
             open,
             { detail: this.#detailFor(open.name), pending: this.#detailTask.status === TaskStatus.PENDING, error: this.#detailError() },
@@ -279,7 +280,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
             </button>`
           : nothing}
       </div>
-      ${this.tableOpen ? renderJourneyTable(result, i18n, this.openStage, this.tableByPain) : nothing}
+      ${this.tableOpen ? draw().renderJourneyTable(result, i18n, this.openStage, this.tableByPain) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${open ? i18n.t('drill.label', { stage: open.name }) : ''}</div>
     `;
   }
@@ -322,7 +323,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
 
   #renderStage(result: JourneyResult, stage: JourneyStage, index: number, list: boolean): TemplateResult {
     const { i18n } = this;
-    const metric = stage.suppressed ? null : formatMetric(stage, result.metric, i18n);
+    const metric = stage.suppressed ? null : draw().formatMetric(stage, result.metric, i18n);
     const worse = !stage.suppressed && stage.comparison?.worse;
     const classes = ['stage', stage.suppressed ? 'suppressed' : '', worse ? 'worse' : '', stage.name === this.openStage ? 'open' : ''].join(' ');
     return html`<div
@@ -346,13 +347,13 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       }}
     >
       <!-- The option's name is the full sentence; the compact face repeats part of it for the eye only. -->
-      <span class="visually-hidden">${stageLabel(result, index, i18n)}</span>
+      <span class="visually-hidden">${draw().stageLabel(result, index, i18n)}</span>
       <span class="name" dir="auto" aria-hidden="true">${stage.name}</span>
       ${stage.suppressed
-        ? html`<span class="not-enough" aria-hidden="true">${suppressionText(stage, result.minN, i18n, 'short')}</span>`
+        ? html`<span class="not-enough" aria-hidden="true">${draw().suppressionText(stage, result.minN, i18n, 'short')}</span>`
         : html`<span class="value" aria-hidden="true">${metric!.value}</span>
             <span class="pain" aria-hidden="true">${i18n.t('journey.painShort', { share: i18n.percent(stage.pain.share) })}</span>
-            ${list ? renderListBar(stage, this.direction) : nothing}
+            ${list ? draw().renderListBar(stage, this.direction) : nothing}
             <span class="meta" aria-hidden="true">
               <span class="rank">${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}</span>
               ${worse ? html`<span class="badge"><span aria-hidden="true">⚠</span> ${i18n.t('journey.worseBadge')}</span>` : nothing}
@@ -364,15 +365,15 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const stage = result.stages[this.activeIndex];
     if (!this.tooltipVisible || !stage || stage.suppressed || layout.mode === 'list') return nothing;
     const { i18n } = this;
-    const metric = formatMetric(stage, result.metric, i18n)!;
-    const left = (stageCenter(layout, stage.name) / layout.width) * 100;
-    const top = layout.y(metricValue(stage, result.metric)!.upper);
+    const metric = draw().formatMetric(stage, result.metric, i18n)!;
+    const left = (draw().stageCenter(layout, stage.name) / layout.width) * 100;
+    const top = layout.y(draw().metricValue(stage, result.metric)!.upper);
     return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px` })}>
       <strong dir="auto">${stage.name}</strong><br />
       ${metric.value} (${metric.interval})<br />
-      ${formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />
+      ${draw().formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />
       ${i18n.t('answers', { count: stage.n })} · ${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}<br />
-      ${formatComparison(stage.comparison, i18n)}
+      ${draw().formatComparison(stage.comparison, i18n)}
     </div>`;
   }
 

@@ -1,7 +1,3 @@
-import { axisBottom, axisLeft, axisRight } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
-import { area, line, stack, stackOffsetExpand, symbol, symbolTriangle } from 'd3-shape';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CxDataError } from '../core/errors.ts';
@@ -12,10 +8,14 @@ import { CxSelectEvent } from '../events/cx-select.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { rovingIndex } from '../ui/roving.ts';
+import { lazyModule } from '../ui/lazy-module.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
-import { renderLegend } from './legend.ts';
-import { COMPOSITION_HEIGHT, HEIGHT, MARGIN, computeTrendLayout, type TrendLayout } from './layout.ts';
-import { renderTable } from './table.ts';
+import type { TrendLayout } from './layout.ts';
+
+const drawing = lazyModule(() => import('./draw.ts'));
+
+/** The drawing module; only called where a result is drawn, which the base does once it is loaded. */
+const draw = () => drawing.value!;
 
 /** What `cx-select` carries for a period of `<nps-trend>`. */
 export interface NpsTrendSelectDetail {
@@ -87,6 +87,7 @@ const booleanAttribute = {
  */
 export class NpsTrend extends CxElement<NpsSeries> {
   static override styles = [...CxElement.styles, chartStyles, npsTrendStyles];
+  protected static override drawing = drawing;
 
   /** Period length: `day`, `week` (ISO, from Monday), `month` (default), `quarter` or `year`. */
   @property() interval: IntervalName = 'month';
@@ -142,11 +143,11 @@ export class NpsTrend extends CxElement<NpsSeries> {
     super.willUpdate(changed);
     const series = this.task.value ?? null;
     // Hover and focus change only the active point: the geometry is recomputed when what it depends on changes.
-    const inputs = [series, this.chartWidth, this.direction, this.i18n, this.target, this.showCi] as const;
+    const inputs = [series, drawing.value, this.chartWidth, this.direction, this.i18n, this.target, this.showCi] as const;
     if (!this.#layoutInputs || inputs.some((value, i) => value !== this.#layoutInputs![i])) {
       this.#layoutInputs = inputs;
-      this.#layout = series
-        ? computeTrendLayout(series, { width: this.chartWidth, direction: this.direction, showCi: this.showCi, target: this.#target, i18n: this.i18n })
+      this.#layout = series && drawing.value
+        ? draw().computeTrendLayout(series, { width: this.chartWidth, direction: this.direction, showCi: this.showCi, target: this.#target, i18n: this.i18n })
         : null;
     }
     if (this.#layout && (this.activeStart === null || !this.#layout.byStart.has(this.activeStart))) {
@@ -177,6 +178,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     if (!layout || !xAxis || !yAxis || !this.task.value) return;
     this.#drawnLayout = layout;
     const { x, y, periods } = layout;
+    const { MARGIN, axisBottom, axisLeft, axisRight, select } = draw();
     const interval = this.task.value.interval;
     // Thin the labels so the longest period name fits with room to spare (about 7 px a character).
     const labels = periods.map((start) => this.i18n.period(start, interval));
@@ -275,18 +277,19 @@ export class NpsTrend extends CxElement<NpsSeries> {
         ${this.#renderChart(series, layout)} ${this.#renderTooltip(series, layout)}
         <figcaption part="summary" class="summary">${layout.summary}</figcaption>
       </figure>
-      ${renderLegend({ i18n: this.i18n, series, shown: layout.shown, suppressedCount: layout.suppressedStarts.length, showCi: this.showCi, target: this.#target })}
+      ${draw().renderLegend({ i18n: this.i18n, series, shown: layout.shown, suppressedCount: layout.suppressedStarts.length, showCi: this.showCi, target: this.#target })}
       <div class="toolbar">
         <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
           ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
         </button>
       </div>
-      ${this.tableOpen ? renderTable(series, this.i18n, this.selectedStart) : nothing}
+      ${this.tableOpen ? draw().renderTable(series, this.i18n, this.selectedStart) : nothing}
     `;
   }
 
   #renderChart(series: NpsSeries, layout: TrendLayout): TemplateResult {
     const { x, y, byStart, shown, suppressedStarts, periods } = layout;
+    const { COMPOSITION_HEIGHT, HEIGHT, MARGIN, area, line, scaleLinear, stack, stackOffsetExpand, symbol, symbolTriangle } = draw();
     const { i18n } = this;
     const width = this.chartWidth;
     const rtl = this.direction === 'rtl';

@@ -15,6 +15,7 @@ import { CxErrorEvent } from '../events/cx-error.ts';
 import { CxLoadEvent } from '../events/cx-load.ts';
 import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
+import type { LazyModule } from './lazy-module.ts';
 import { directionOf, loadCatalogue, translator, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { themeTokens } from './theme.ts';
@@ -117,6 +118,12 @@ export abstract class CxElement<Result> extends LitElement {
     `,
   ];
 
+  /**
+   * The element's drawing code (d3, chart parts), imported when the first element of the class
+   * connects; until it is there the element shows its loading state. See {@link lazyModule}.
+   */
+  protected static drawing: LazyModule<unknown> | null = null;
+
   /** URL of a CSV or JSON file of feedback rows, fetched and parsed in the worker. */
   @property() src?: string;
 
@@ -171,6 +178,7 @@ export abstract class CxElement<Result> extends LitElement {
       if (width && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.#resizeObserver.observe(this);
+    this.#loadDrawing();
     // A reconnected element let go of its data on disconnect; fetch it again.
     if (this.hasUpdated && !this.#handle) void this.task.run();
   }
@@ -201,6 +209,26 @@ export abstract class CxElement<Result> extends LitElement {
     this.direction = this.locale ? directionOf(locale) : inherited === 'rtl' || inherited === 'ltr' ? inherited : i18n.dir;
   }
 
+  get #drawing(): LazyModule<unknown> | null {
+    return (this.constructor as typeof CxElement).drawing;
+  }
+
+  /** Fetches the drawing code in parallel with the data; a failed fetch shows as an error and is retried on the next load. */
+  #loadDrawing(): Promise<void> {
+    const drawing = this.#drawing;
+    if (!drawing || drawing.value) return Promise.resolve();
+    this.#drawingError = null;
+    return drawing.load().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        this.#drawingError = error instanceof Error ? error.message : String(error);
+        this.requestUpdate();
+      },
+    );
+  }
+
+  #drawingError: string | null = null;
+
   #resolvedLocale(): string {
     return this.locale || closestAttribute(this, 'lang') || navigator.language || 'en';
   }
@@ -213,7 +241,7 @@ export abstract class CxElement<Result> extends LitElement {
     const settled = () => this.updateComplete.then(() => undefined);
     // A property set just before this call starts its task in the pending update: wait for that first.
     return this.updateComplete
-      .then(() => this.#catalogue)
+      .then(() => Promise.all([this.#catalogue, this.#loadDrawing()]))
       .then(() => this.task.taskComplete)
       .then(settled, settled);
   }
@@ -361,12 +389,19 @@ export abstract class CxElement<Result> extends LitElement {
     ${this.qualityOpen ? renderQualityReport(quality, this.i18n) : nothing}`;
   }
 
+  #renderDrawn(result: Result): TemplateResult {
+    const drawing = this.#drawing;
+    if (!drawing || drawing.value) return this.renderResult(result);
+    if (this.#drawingError === null) return this.renderProgress();
+    return this.renderStatus(this.errorMessage({ code: 'module-unavailable', message: this.#drawingError, params: { detail: this.#drawingError } }), 'error');
+  }
+
   protected override render(): TemplateResult {
     if (this.#catalogue) return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction} aria-busy="true"></div>`;
     const body = this.task.render({
       initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
       pending: () => this.renderProgress(),
-      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.renderResult(result)),
+      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.#renderDrawn(result)),
       error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
     });
     return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction}>${body} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}</div>`;
