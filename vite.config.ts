@@ -72,23 +72,33 @@ const ELEMENT_ENTRIES = {
 };
 
 /**
- * Library build. `lib` builds the elements; `lib-core` then adds `core.js` in a second pass. Built
- * together, core's entry would pin every export of every core module into the chunks the elements
- * share, and the page would download the worker's parsing and aggregation code for nothing.
+ * Library builds. `lib` builds the elements for browsers; `lib-core` then adds `core.js` in a second
+ * pass (built together, core's entry would pin every export of every core module into the chunks the
+ * elements share, and the page would download the worker's code for nothing); `lib-node` builds the
+ * elements again with Lit's Node export conditions into dist/node, so that importing the package in a
+ * server-rendering framework does not throw (the elements still render only in the browser).
  */
-function libraryBuild(entries: Record<string, string>, emptyOutDir: boolean) {
-  const elements = emptyOutDir;
+interface LibraryBuild {
+  readonly entries: Record<string, string>;
+  readonly outDir: string;
+  readonly emptyOutDir: boolean;
+  /** dist/.vite/manifest.json: the elements' chunk graph, which scripts/size-budget.mjs measures. */
+  readonly manifest: boolean;
+  readonly conditions?: string[];
+}
+
+function libraryBuild({ entries, outDir, emptyOutDir, manifest, conditions }: LibraryBuild) {
   return {
     // Relative base: the worker chunk is then found next to the bundle from any folder it is hosted in.
     base: './',
     worker: { format: 'es' as const },
+    ...(conditions ? { resolve: { conditions } } : {}),
     build: {
       target: 'es2022',
-      outDir: 'dist',
+      outDir,
       emptyOutDir,
-      sourcemap: true,
-      // dist/.vite/manifest.json: the elements' chunk graph, which scripts/size-budget.mjs measures.
-      manifest: elements,
+      sourcemap: !conditions,
+      manifest,
       // Vite leaves ES library output unminified by default; ours is loaded as-is by intranet pages.
       minify: true,
       rolldownOptions: { output: { minify: true } },
@@ -102,9 +112,11 @@ function libraryBuild(entries: Record<string, string>, emptyOutDir: boolean) {
 
 export default defineConfig(({ mode }) =>
   mode === 'lib'
-    ? libraryBuild(ELEMENT_ENTRIES, true)
+    ? libraryBuild({ entries: ELEMENT_ENTRIES, outDir: 'dist', emptyOutDir: true, manifest: true })
     : mode === 'lib-core'
-      ? libraryBuild({ core: 'src/core/index.ts' }, false)
+      ? libraryBuild({ entries: { core: 'src/core/index.ts' }, outDir: 'dist', emptyOutDir: false, manifest: false })
+    : mode === 'lib-node'
+      ? libraryBuild({ entries: ELEMENT_ENTRIES, outDir: 'dist/node', emptyOutDir: false, manifest: false, conditions: ['node', 'module', 'development|production'] })
     : {
         root: 'demo',
         base: './',
