@@ -39,6 +39,12 @@ export interface NpsTrendSelectDetail {
   readonly filter: CxFilter;
 }
 
+/** A removed or empty `interval` means the default, not an error; anything else is checked by `query`. */
+const intervalAttribute = {
+  fromAttribute: (value: string | null): IntervalName => (value === null || value.trim() === '' ? 'month' : (value.trim() as IntervalName)),
+  toAttribute: (value: IntervalName) => value,
+};
+
 const booleanAttribute = {
   fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
   toAttribute: (value: boolean) => (value ? '' : 'false'),
@@ -90,7 +96,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
   protected static override drawing = drawing;
 
   /** Period length: `day`, `week` (ISO, from Monday), `month` (default), `quarter` or `year`. */
-  @property() interval: IntervalName = 'month';
+  @property({ converter: intervalAttribute }) interval: IntervalName = 'month';
 
   /** First day to include, `YYYY-MM-DD`. */
   @property() from?: string;

@@ -241,6 +241,20 @@ describe('<nps-trend>', () => {
     }
   });
 
+  it('goes back to monthly when the interval attribute is removed or emptied', async () => {
+    const el = await render(html`<nps-trend interval="quarter" min-n="1" .data=${sampleRecords()}></nps-trend>`);
+    const quarters = points(el).length;
+    for (const change of [() => el.removeAttribute('interval'), () => el.setAttribute('interval', ' ')]) {
+      el.setAttribute('interval', 'quarter');
+      await el.dataComplete;
+      change();
+      await el.dataComplete;
+      expect(el.interval).to.equal('month');
+      expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+      expect(points(el).length).to.be.greaterThan(quarters);
+    }
+  });
+
   it('reports an unknown interval, a non-numeric target and a bad from date instead of guessing', async () => {
     for (const [name, value] of [['interval', 'weekly'], ['target', '40%'], ['from', '03/01/2024']] as const) {
       const el = document.createElement('nps-trend');
