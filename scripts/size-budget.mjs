@@ -13,11 +13,10 @@ import { join } from 'node:path';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 /**
- * Gzip bytes per entry. `limit` fails the build: it sits just above today's size, so growth is a
- * decision, not an accident. `target` is where the entry should get to (45 kB: every element's render
- * code loaded with its data rather than up front); the table prints the distance.
+ * Gzip bytes per entry. The all-in-one entry's 45 kB holds because each element's drawing code (d3,
+ * chart parts), the definition reader and non-English catalogues are loaded on demand, with the data.
  */
-const BUDGETS = { 'cx-elements.js': { limit: 70_000, target: 45_000 } };
+const BUDGETS = { 'cx-elements.js': 45_000 };
 
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));
 const byFile = new Map(Object.values(manifest).map((chunk) => [chunk.file, chunk]));
@@ -59,10 +58,10 @@ for (const [key, chunk] of Object.entries(manifest)) {
   const gzip = files.reduce((sum, file) => sum + gzipOf(file), 0);
   const raw = files.reduce((sum, file) => sum + readFileSync(join(DIST, file)).length, 0);
   const budget = BUDGETS[chunk.file];
-  const over = budget !== undefined && gzip > budget.limit;
+  const over = budget !== undefined && gzip > budget;
   failed ||= over;
-  const verdict = !budget ? '' : over ? 'OVER' : gzip > budget.target ? `ok, ${kB(gzip - budget.target)} above target ${kB(budget.target)}` : 'ok, within target';
-  rows.push({ entry: chunk.file, files: files.length, raw: kB(raw), gzip: kB(gzip), limit: budget ? kB(budget.limit) : '', verdict });
+  const verdict = budget === undefined ? '' : over ? 'OVER' : `ok, ${kB(budget - gzip)} to spare`;
+  rows.push({ entry: chunk.file, files: files.length, raw: kB(raw), gzip: kB(gzip), limit: budget ? kB(budget) : '', verdict });
   if (chunk.file === 'cx-elements.js') {
     for (const [lazy, added] of lazyChunks(files)) {
       const sum = (measure) => added.reduce((total, file) => total + measure(file), 0);

@@ -15,4 +15,4 @@ export type { CxFilter } from './core/filter.ts';
 export type { JourneyResult, JourneyStage, ShownStage, SuppressedStage, PainMetric } from './core/journey.ts';
 export type { StageDetail } from './worker/engine.ts';
 export type { KpiStatus, KpiAssessment, ScorecardSummary } from './core/scorecard.ts';
-export type { Kpi, KpiEntry, KpiProblem, ScorecardDefinition, KpiUnit, Aggregation, FeedbackMetric } from './core/scorecard-definition.ts';
+export type { Kpi, KpiEntry, KpiProblem, ScorecardDefinition, KpiUnit, Aggregation, FeedbackMetric } from './core/scorecard-model.ts';

@@ -17,7 +17,7 @@ import { CELL_EMPTY, CELL_OK, numericColumn, type NumericColumn, type Operationa
 import { densePeriodIndex, offsetPeriod, type IntervalName } from './periods.ts';
 import { estimateProportion } from './proportions.ts';
 import { createQualityReport, finishQualityReport, recordRejection, type QualityReport } from './quality.ts';
-import type { Aggregation, EmptyPeriods, FeedbackMetric } from './scorecard-definition.ts';
+import type { Aggregation, EmptyPeriods, FeedbackMetric } from './scorecard-model.ts';
 import { SCORE_SCALES } from './schema.ts';
 import type { FeedbackTable } from './table.ts';
 

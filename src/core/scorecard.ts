@@ -13,7 +13,7 @@ import { offsetPeriod, periodStartDay, type IntervalName } from './periods.ts';
 import { compareProportions } from './proportions.ts';
 import type { QualityReport } from './quality.ts';
 import { ALPHA } from './series.ts';
-import { CADENCE_INTERVAL, type Cadence, type Kpi, type KpiDirection } from './scorecard-definition.ts';
+import { CADENCE_INTERVAL, type Cadence, type Kpi, type KpiDirection } from './scorecard-model.ts';
 import type { FeedbackTable } from './table.ts';
 
 export type KpiStatus = 'green' | 'amber' | 'red' | 'grey';

@@ -28,6 +28,9 @@ export const scorecardStyles = css`
   :host([theme='dark']) {
     --_cx-warn: var(--cx-color-warn, #d29922);
   }
+  :host([theme='high-contrast']) {
+    --_cx-warn: var(--cx-color-warn, #ffb347);
+  }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       --_cx-warn: var(--cx-color-warn, #d29922);

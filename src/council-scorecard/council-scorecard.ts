@@ -2,9 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CxDataError } from '../core/errors.ts';
 import { periodKey } from '../core/periods.ts';
-import { readScorecardDefinition, localizedText, type Kpi, type ScorecardDefinition } from '../core/scorecard-definition.ts';
+import { localizedText, type Kpi, type ScorecardDefinition } from '../core/scorecard-model.ts';
 import type { KpiStatus } from '../core/scorecard.ts';
 import { parseDateToDay } from '../core/dates.ts';
+import type { CxFilter } from '../core/filter.ts';
 import { fetchJson } from '../core/source.ts';
 import { CxErrorEvent } from '../events/cx-error.ts';
 import { CxLoadEvent } from '../events/cx-load.ts';
@@ -13,10 +14,17 @@ import { CxElement } from '../ui/cx-element.ts';
 import type { MessageKey } from '../ui/i18n.ts';
 import type { EngineClient, SourceHandle, SourceSpec } from '../worker/client.ts';
 import { scorecardStyles, adoptPrintPage } from './council-scorecard.styles.ts';
-import { exportFileName, scorecardCsv } from './export.ts';
 import { STATUS_ICON, formatDay, problemText, sourceErrorText } from './format.ts';
 import { GROUP_KEYS, SORT_KEYS, groupRows, scorecardRows, sortRows, type GroupKey, type ScorecardRow, type ScorecardView, type SortDirection, type SortKey } from './rows.ts';
-import { renderScorecardCards, renderScorecardTable, type BodyContext } from './table.ts';
+import type { BodyContext } from './table.ts';
+import { lazyModule } from '../ui/lazy-module.ts';
+
+const drawing = lazyModule(() => import('./draw.ts'));
+/** Reading and checking a definition: needed once per scorecard load, so fetched with the definition. */
+const definitionReader = lazyModule(() => import('../core/scorecard-definition.ts'));
+
+/** The drawing module; only called where a view is drawn or exported, which happens once it is loaded. */
+const draw = () => drawing.value!;
 import { acquireScorecardSources, type ScorecardSources } from './sources.ts';
 import { summarizeScorecard } from '../core/scorecard.ts';
 
@@ -34,6 +42,12 @@ export interface ScorecardSelectDetail {
   readonly owner: string | null;
   /** Whether the KPI's details are now open. */
   readonly expanded: boolean;
+  /**
+   * For a KPI measured on feedback answers, the rows it reads as a filter for another element
+   * (`trend.filter = event.detail.filter`): its `source.filter`, or `{}` when it reads every answer.
+   * Absent for KPIs from files or from values in the definition.
+   */
+  readonly filter?: CxFilter;
 }
 
 /** Below this width the scorecard shows cards instead of a table. */
@@ -103,6 +117,7 @@ function today(): number {
  */
 export class CouncilScorecard extends CxElement<ScorecardView> {
   static override styles = [...CxElement.styles, scorecardStyles];
+  protected static override drawing = drawing;
 
   /** URL of the scorecard definition (JSON; see `schema/council-scorecard.schema.json`). Relative file URLs inside it resolve against it. */
   @property() override src?: string;
@@ -196,12 +211,13 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
   protected override async queryWithoutSource(client: EngineClient, signal: AbortSignal): Promise<ScorecardView | null> {
     let raw = this.definition;
     let baseUrl = document.baseURI;
+    if ((raw === undefined || raw === null) && !this.src) return null;
+    const reader = definitionReader.load();
     if (raw === undefined || raw === null) {
-      if (!this.src) return null;
-      baseUrl = this.#absolute(this.src);
+      baseUrl = this.#absolute(this.src!);
       raw = await fetchJson(baseUrl, signal);
     }
-    const definition = readScorecardDefinition(raw, baseUrl);
+    const definition = (await reader).readScorecardDefinition(raw, baseUrl);
     const asOfDay = this.#asOfDay(definition);
     const periods = this.periods !== undefined && Number.isInteger(this.periods) && this.periods >= 2 && this.periods <= 120 ? this.periods : definition.council.periods;
     const kpis = definition.kpis.filter((kpi): kpi is Kpi => kpi.valid);
@@ -280,6 +296,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       period: periodKey(view.window.starts[view.window.starts.length - 1]!, view.window.interval),
       owner: row.owner,
       expanded: open,
+      ...(row.entry.valid && row.entry.source.kind === 'feedback' ? { filter: row.entry.source.filter ?? {} } : {}),
     };
     this.dispatchEvent(new CxSelectEvent(detail));
   }
@@ -305,12 +322,12 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
 
   #export(view: ScorecardView): void {
     const groups = groupRows(this.#rows(view), this.groupBy, this.i18n.locale);
-    const csv = scorecardCsv(groups, this.groupBy, view.window, view.minN, this.i18n);
+    const csv = draw().scorecardCsv(groups, this.groupBy, view.window, view.minN, this.i18n);
     // A byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, Greek, Polish) correctly.
     const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = exportFileName(localizedText(view.definition.council.name, this.i18n.locale), view.window);
+    link.download = draw().exportFileName(localizedText(view.definition.council.name, this.i18n.locale), view.window);
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
     this.announcement = this.i18n.t('scorecard.exported', { file: link.download });
@@ -374,7 +391,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
         <button part="export-button" @click=${() => this.#export(view)}>${i18n.t('scorecard.export')}</button>
         <button part="print-button" @click=${() => window.print()}>${i18n.t('scorecard.print')}</button>
       </div>
-      ${compact ? renderScorecardCards(groups, this.groupBy, context, caption) : renderScorecardTable(groups, this.groupBy, context, caption)}
+      ${compact ? draw().renderScorecardCards(groups, this.groupBy, context, caption) : draw().renderScorecardTable(groups, this.groupBy, context, caption)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }

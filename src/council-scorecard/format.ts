@@ -5,7 +5,7 @@
  */
 import type { CxErrorInfo } from '../core/errors.ts';
 import type { PeriodValue } from '../core/kpi-series.ts';
-import type { Kpi, KpiProblem, KpiUnit } from '../core/scorecard-definition.ts';
+import type { Kpi, KpiProblem, KpiUnit } from '../core/scorecard-model.ts';
 import type { KpiChange, KpiStatus } from '../core/scorecard.ts';
 import type { MessageKey, Translator } from '../ui/i18n.ts';
 import type { ScorecardRow } from './rows.ts';

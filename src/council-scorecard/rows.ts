@@ -5,7 +5,7 @@
  */
 import type { CxErrorInfo } from '../core/errors.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
-import { localizedText, type KpiEntry, type KpiProblem, type ScorecardDefinition } from '../core/scorecard-definition.ts';
+import { localizedText, type KpiEntry, type KpiProblem, type ScorecardDefinition } from '../core/scorecard-model.ts';
 import { actionCounts, kpiFlags, type ActionCounts, type KpiAssessment, type KpiFlags, type KpiOutcome, type KpiStatus } from '../core/scorecard.ts';
 
 /** What one run of the scorecard produced; the element renders from this alone. */

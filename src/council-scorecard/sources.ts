@@ -5,7 +5,7 @@
  */
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { QualityReport } from '../core/quality.ts';
-import type { Kpi } from '../core/scorecard-definition.ts';
+import type { Kpi } from '../core/scorecard-model.ts';
 import type { LoadProgress } from '../core/source.ts';
 import type { EngineClient, SourceHandle, SourceSpec } from '../worker/client.ts';
 

@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { svg, type TemplateResult } from 'lit';
 import type { PeriodValue } from '../core/kpi-series.ts';
-import type { Kpi } from '../core/scorecard-definition.ts';
+import type { Kpi } from '../core/scorecard-model.ts';
 import type { KpiStatus } from '../core/scorecard.ts';
 import type { Translator } from '../ui/i18n.ts';
 import { formatValue } from './format.ts';

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderQualityReport } from '../ui/quality-report.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
-import { localizedText } from '../core/scorecard-definition.ts';
+import { localizedText } from '../core/scorecard-model.ts';
 import type { MessageKey, Translator } from '../ui/i18n.ts';
 import {
   STATUS_ICON,

@@ -16,7 +16,7 @@ import { parseFieldMapping } from '../core/schema.ts';
 import { npsSeries } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
 import { createOperationalCsvIngest, ingestOperationalRecords, type OperationalTable } from '../core/operational.ts';
-import type { Kpi } from '../core/scorecard-definition.ts';
+import type { Kpi } from '../core/scorecard-model.ts';
 import { measureKpis, noFeedback, scorecardWindow, type KpiOutcome } from '../core/scorecard.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
 import { loadFeedbackFromUrl, loadFromUrl, type LoadProgress } from '../core/source.ts';

@@ -40,7 +40,7 @@ export const ar: Catalogue = {
   'error.aborted': 'أُلغي التحميل.',
   'error.worker-crashed': 'توقّف محرّك البيانات بشكل غير متوقع. أعد تحميل الصفحة للمحاولة مجددًا.',
   'error.module-unavailable': 'تعذّر تنزيل جزء من هذا الرسم البياني ({detail}). تحقّق من الاتصال ثم أعد تحميل الصفحة.',
-  'error.worker-unavailable': 'تعذّر تحميل محرّك البيانات من {url}. قدّم ملفات cx-elements من هذا الموقع نفسه، أو اسمح بهذا العنوان عبر worker-src في سياسة أمان المحتوى (Content-Security-Policy) للصفحة.',
+  'error.worker-unavailable': 'تعذّر تحميل محرّك البيانات من {url}. قدّم ملفات cx-elements من هذا الموقع نفسه (CSP: worker-src \'self\')، أو إن كانت الملفات على موقع آخر فاسمح بـ worker-src blob: في سياسة أمان المحتوى (Content-Security-Policy) للصفحة.',
   'error.internal': 'حدث خطأ أثناء حساب الرسم البياني: {detail}',
 
   'quality.badge.skipped': {
