@@ -7,6 +7,9 @@ export const journeyStyles = css`
   :host([theme='dark']) {
     --_cx-pain: var(--cx-color-pain, #e3a34b);
   }
+  :host([theme='high-contrast']) {
+    --_cx-pain: var(--cx-color-pain, #ffb347);
+  }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       --_cx-pain: var(--cx-color-pain, #e3a34b);

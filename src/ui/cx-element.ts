@@ -20,7 +20,7 @@ import { directionOf, loadCatalogue, translator, type MessageKey, type Translato
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { themeTokens } from './theme.ts';
 
-export type ThemeName = 'light' | 'dark' | 'auto';
+export type ThemeName = 'light' | 'dark' | 'auto' | 'high-contrast';
 
 /** What a subclass's query gets: the loaded source and a signal that aborts when superseded. */
 export interface QueryContext {

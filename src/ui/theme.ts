@@ -1,7 +1,8 @@
 /**
  * Design tokens shared by every element. Public `--cx-*` custom properties map onto private
  * `--_cx-*` ones in :host, so each default lives here once and a page overrides only what it needs.
- * `theme="dark"` (or `theme="auto"` with a dark system setting) swaps the defaults.
+ * `theme="dark"` (or `theme="auto"` with a dark system setting) swaps the defaults, and
+ * `theme="high-contrast"` swaps them for a black-and-white set for low vision.
  */
 import { css } from 'lit';
 
@@ -22,6 +23,31 @@ const darkTokens = css`
     --_cx-suppressed: var(--cx-color-suppressed, #9198a1);
     --_cx-focus: var(--cx-color-focus, #58a6ff);
     --_cx-surface: var(--cx-color-surface, #161b22);
+`;
+
+/**
+ * High contrast, for low vision and bright rooms: black background, white text, a yellow focus ring.
+ * Against the black every text colour and every mark is at least 7:1 (WCAG asks 4.5:1 for text, 3:1
+ * for marks). Good and bad news differ in lightness as well as hue (the green has over twice the
+ * luminance of the red, 2.1:1 between them), so they stay apart without colour vision; ▲/▼ and
+ * positions say it a third way.
+ */
+const highContrastTokens = css`
+    --_cx-bg: var(--cx-color-background, #000000);
+    --_cx-fg: var(--cx-color-text, #ffffff);
+    --_cx-muted: var(--cx-color-muted, #e0e0e0);
+    --_cx-grid: var(--cx-color-grid, #a6a6a6);
+    --_cx-line: var(--cx-color-line, #00e5ff);
+    --_cx-band: var(--cx-color-band, rgba(0, 229, 255, 0.3));
+    --_cx-target: var(--cx-color-target, #ffffff);
+    --_cx-up: var(--cx-color-up, #5cff8d);
+    --_cx-down: var(--cx-color-down, #ff6b6b);
+    --_cx-promoter: var(--cx-color-promoter, #5cff8d);
+    --_cx-passive: var(--cx-color-passive, #a6a6a6);
+    --_cx-detractor: var(--cx-color-detractor, #ff6b6b);
+    --_cx-suppressed: var(--cx-color-suppressed, #bfbfbf);
+    --_cx-focus: var(--cx-color-focus, #ffff00);
+    --_cx-surface: var(--cx-color-surface, #1a1a1a);
 `;
 
 export const themeTokens = css`
@@ -51,8 +77,16 @@ export const themeTokens = css`
     color: var(--_cx-fg);
     background: var(--_cx-bg);
   }
+  /* A long URL or column list in a message breaks anywhere rather than push a 320 px column sideways. */
+  [part~='status'],
+  [part~='error-row'] {
+    overflow-wrap: anywhere;
+  }
   :host([theme='dark']) {
     ${darkTokens}
+  }
+  :host([theme='high-contrast']) {
+    ${highContrastTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
@@ -65,6 +99,12 @@ export const themeTokens = css`
   *:focus-visible {
     outline: 2px solid var(--_cx-focus);
     outline-offset: 2px;
+  }
+  :host([theme='high-contrast']) *:focus-visible {
+    outline-width: 3px;
+  }
+  :host([theme='high-contrast']) button {
+    border-color: var(--_cx-fg);
   }
   button {
     font: inherit;

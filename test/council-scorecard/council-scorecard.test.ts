@@ -178,6 +178,21 @@ describe('<council-scorecard>', () => {
     expect(text(details.querySelector('table'))).to.include('60%').and.include('83.3%').and.include('80%');
   });
 
+  it('carries the rows a feedback KPI reads as a filter in cx-select, and none for a KPI from a file', async () => {
+    const el = await renderCouncil();
+    const open = async (id: string) => {
+      const button = rowOf(el, id).querySelector<HTMLButtonElement>('[part=kpi]')!;
+      setTimeout(() => button.click());
+      return ((await oneEvent(el, 'cx-select')) as CxSelectEvent<ScorecardSelectDetail>).detail;
+    };
+    // `department:Ombudsman` in the definition, in the form another element's `filter` property takes.
+    expect((await open('ombudsman')).filter).to.deep.equal({ segment: { department: ['Ombudsman'] } });
+    // Every answer: an empty filter, which clears a segment on the element it is given to.
+    expect((await open('nps')).filter).to.deep.equal({});
+    const fromFile = await open('acceptance');
+    expect(fromFile).not.to.have.property('filter');
+  });
+
   it('sorts by a column with aria-sort, worst status first, and groups by owner', async () => {
     const el = await renderCouncil();
     const statusHeader = [...shadow(el).querySelectorAll('th')].find((th) => text(th).startsWith('Status'))!;
