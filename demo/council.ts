@@ -1,5 +1,12 @@
-import '../src/council-scorecard/index.ts';
+/** The `<council-scorecard>` page: the shared gallery, its playground, an event log, and the variants that need a script. */
 import type { CouncilScorecard, ScorecardSelectDetail } from '../src/council-scorecard/index.ts';
+import { mountAttributePanel } from './attribute-panel.ts';
+import { startGallery } from './gallery.ts';
+import { setupGeneratedRows } from './million-rows.ts';
+
+startGallery();
+setupGeneratedRows();
+for (const playground of document.querySelectorAll<HTMLElement>('[data-playground]')) void mountAttributePanel(playground);
 
 /** Entries kept in the log: enough to follow a session, few enough to read. */
 const LOG_LIMIT = 50;
@@ -8,10 +15,11 @@ const log = document.querySelector<HTMLOListElement>('#event-log')!;
 const logEmpty = document.querySelector<HTMLElement>('#event-log-empty')!;
 const clearLog = document.querySelector<HTMLButtonElement>('#clear-log')!;
 
-/** Which scorecard on the page an event came from (composed events are retargeted to the host). */
+/** Which scorecard on the page an event came from (composed events are retargeted to the host): its variant's title. */
 function scorecardName(event: Event): string {
   const target = event.target;
-  return target instanceof HTMLElement ? (target.dataset.name ?? target.localName) : 'page';
+  if (!(target instanceof HTMLElement)) return 'page';
+  return target.closest('.variant')?.querySelector('h3')?.firstChild?.textContent?.trim() ?? target.localName;
 }
 
 function formatValue(value: number | null, unit: string | null): string {
@@ -33,9 +41,10 @@ function addLogEntry(text: string): void {
 document.addEventListener('cx-select', (event) => {
   // The document's event map knows cx-select only as CxSelectEvent<unknown>; scorecards send this detail.
   const detail = event.detail as ScorecardSelectDetail;
+  const filter = detail.filter ? `, filter ${JSON.stringify(detail.filter)}` : '';
   addLogEntry(
     `${scorecardName(event)} · cx-select (${detail.expanded ? 'opened' : 'closed'}) · ${detail.id} “${detail.label}”: ${detail.status}, ` +
-      `${formatValue(detail.value, detail.unit)}, period ${detail.period}, owner ${detail.owner ?? 'none'}`,
+      `${formatValue(detail.value, detail.unit)}, period ${detail.period}, owner ${detail.owner ?? 'none'}${filter}`,
   );
 });
 document.addEventListener('cx-error', (event) => {
