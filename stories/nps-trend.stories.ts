@@ -1,52 +1,71 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import '../src/nps-trend/index.ts';
-import { generateFeedbackCsvText } from '../src/sample/generate.ts';
+import { clickInside } from './interact.ts';
+import { renderElement, type ElementArgs } from './render.ts';
+import { COUNT_SETS, FEEDBACK_FILES, RECORD_SETS, choiceOf } from './sources.ts';
 
-/** One seeded sample, as a Blob URL, so every story reads real CSV through the worker. */
-const sampleUrl = URL.createObjectURL(new Blob([generateFeedbackCsvText({ seed: 42, rows: 20_000 })], { type: 'text/csv' }));
-
-interface Args {
-  interval: string;
-  target?: number;
-  minN: number;
-  locale: string;
-  theme: string;
-  showCi: boolean;
-  filter: string;
-  src: string;
-}
-
-const meta: Meta<Args> = {
+// Args are the element's attribute and property names from custom-elements.json; the controls and
+// the Docs page (description, API tables) come from there too. Only the data choices are written here.
+// (A doc comment here would replace the manifest's description on the Docs page.)
+const meta: Meta<ElementArgs> = {
   title: 'Elements/nps-trend',
   component: 'nps-trend',
-  args: { interval: 'month', target: 40, minN: 5, locale: 'en', theme: 'light', showCi: true, filter: '', src: sampleUrl },
+  render: renderElement,
+  args: { src: 'sample' },
   argTypes: {
-    interval: { control: 'select', options: ['day', 'week', 'month', 'quarter', 'year'] },
-    locale: { control: 'select', options: ['en', 'ar'] },
-    theme: { control: 'select', options: ['light', 'dark', 'auto'] },
-    src: { control: false },
+    src: choiceOf(FEEDBACK_FILES),
+    data: choiceOf(RECORD_SETS),
+    counts: choiceOf(COUNT_SETS),
   },
-  render: (args) => html`<div dir=${args.locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: 900px">
-    <nps-trend
-      src=${args.src}
-      interval=${args.interval}
-      target=${args.target ?? ''}
-      min-n=${args.minN}
-      locale=${args.locale}
-      theme=${args.theme}
-      show-ci=${args.showCi ? 'true' : 'false'}
-      filter=${args.filter}
-    ></nps-trend>
-  </div>`,
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj<ElementArgs>;
 
+/** Monthly NPS of the sample with its 95 % band, ▲/▼ where a month differs significantly from the one before. */
 export const Monthly: Story = {};
-export const Quarterly: Story = { args: { interval: 'quarter', target: 30 } };
+
+/** While the file streams in: a progress line with the bytes read so far. The dev server never finishes this file. */
+export const Loading: Story = { args: { src: 'held-open' }, tags: ['needs-dev-server'] };
+
+/** Half a year by ISO week (from Monday). */
+export const Weekly: Story = { args: { interval: 'week', from: '2025-01-01', to: '2025-06-30' } };
+
+export const Quarterly: Story = { args: { interval: 'quarter' } };
+
+/** A dashed target line, named in the summary. */
+export const WithTarget: Story = { args: { target: 30 } };
+
+export const WithoutConfidenceBand: Story = { args: { 'show-ci': false } };
+
+/** The Ombudsman gets a handful of answers a month: months under `min-n` are hatched and carry no number. */
 export const SuppressedSmallSegment: Story = { args: { filter: 'department:Ombudsman' } };
+
+/** Arabic text and digits; the time axis runs right to left. */
 export const ArabicRightToLeft: Story = { args: { locale: 'ar', interval: 'quarter' } };
-export const Dark: Story = { args: { theme: 'dark', interval: 'week', showCi: false } };
-export const NotFound: Story = { args: { src: 'does-not-exist.csv' } };
+
+export const Dark: Story = { args: { theme: 'dark' } };
+
+export const HighContrast: Story = { args: { theme: 'high-contrast' } };
+
+/** Pre-aggregated counts through the `counts` property (one quarter given as a 0–10 histogram). */
+export const FromCounts: Story = { args: { src: undefined, counts: 'quarterly', interval: 'quarter', target: 20 } };
+
+/** Rows already in the page, through the `data` property. */
+export const FromData: Story = { args: { src: undefined, data: 'sample' } };
+
+export const NotFound: Story = { args: { src: 'missing-file' } };
+
+/** `fields` maps the NPS to a column the file does not have. */
+export const ColumnMissing: Story = { args: { fields: 'nps:likelihood_to_recommend' } };
+
+/** No `src`, `data` or `counts`. */
+export const Empty: Story = { args: { src: undefined } };
+
+/** Every row is broken: an error, and the quality report says how. */
+export const InvalidRowsOnly: Story = { args: { src: 'invalid-only' } };
+
+/** The data-quality report opened: rows read, duplicates removed, rows rejected and why. */
+export const QualityReportOpen: Story = {
+  play: ({ canvasElement }) => clickInside(canvasElement, 'nps-trend', '[part=quality-badge]'),
+};
