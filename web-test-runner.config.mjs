@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -27,6 +28,52 @@ function commonJsBundles(bundles) {
   };
 }
 
+/**
+ * What the framework examples (demo/frameworks) import but the browser cannot load as published:
+ * React and ReactDOM ship only CommonJS, and Vue's full build expects a bundler to replace
+ * `process.env.NODE_ENV` and its feature flags. esbuild bundles them once, in development mode, so
+ * the frameworks' own warnings reach the test log. React, ReactDOM and the JSX runtime go into one
+ * bundle (two copies of React break hooks); each specifier is a small module that re-exports its
+ * part under the names Node sees. A bundler (Vite, in the gallery) does all this by itself.
+ */
+function frameworkBundles() {
+  const define = {
+    'process.env.NODE_ENV': '"development"',
+    __VUE_OPTIONS_API__: 'true',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  };
+  const bundle = async (contents) =>
+    (await build({ stdin: { contents, resolveDir: process.cwd() }, bundle: true, format: 'esm', write: false, define })).outputFiles[0].text;
+  const react = { react: 'React', 'react-dom': 'ReactDOM', 'react-dom/client': 'ReactDOMClient', 'react/jsx-runtime': 'JsxRuntime' };
+  const sources = new Map([
+    ['/__bundles/react-all.js', () => bundle(Object.entries(react).map(([specifier, name]) => `export * as ${name} from '${specifier}';`).join('\n'))],
+    ['/__bundles/vue-full.js', () => bundle(`export * from 'vue/dist/vue.esm-bundler.js';`)],
+  ]);
+  const urls = { 'vue/dist/vue.esm-bundler.js': '/__bundles/vue-full.js' };
+  for (const [specifier, name] of Object.entries(react)) {
+    const url = `/__bundles/${specifier.replaceAll('/', '--')}.js`;
+    urls[specifier] = url;
+    sources.set(url, async () => {
+      // Read in a child process: loading React in this one patches the console wtr's terminal wraps.
+      const script = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`;
+      const names = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).filter((key) => key !== 'default');
+      return `import { ${name} as m } from '/__bundles/react-all.js';\nexport default m.default;\nexport const { ${names.join(', ')} } = m;\n`;
+    });
+  }
+  const built = new Map();
+  return {
+    name: 'framework-bundles',
+    resolveImport: ({ source }) => urls[source],
+    async serve(context) {
+      const source = sources.get(context.path);
+      if (!source) return undefined;
+      if (!built.has(context.path)) built.set(context.path, source());
+      return { body: await built.get(context.path), type: 'js' };
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -34,7 +81,9 @@ export default {
   // esbuild's transform API never reads tsconfig by itself; without it legacy decorators fail.
   plugins: [
     commonJsBundles({ 'ajv/dist/2020': '/__bundles/ajv-2020.js' }),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    frameworkBundles(),
+    // tsx: the React example; its JSX settings come from tsconfig ("jsx": "react-jsx").
+    esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   concurrency: 1,
   browsers: [
@@ -48,7 +97,7 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), closingLineReporter()],
-  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  filterBrowserLogs: ({ args }) => !/^(Lit is in dev mode|Angular is running in development mode)/.test(String(args[0])),
   testFramework: { config: { timeout: 20000 } },
   coverageConfig: { include: ['src/**/*.ts'], report: true, reportDir: 'coverage' },
 };
