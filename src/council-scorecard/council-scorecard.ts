@@ -17,6 +17,7 @@ import { scorecardStyles, adoptPrintPage } from './council-scorecard.styles.ts';
 import { STATUS_ICON, formatDay, problemText, sourceErrorText } from './format.ts';
 import { GROUP_KEYS, SORT_KEYS, groupRows, scorecardRows, sortRows, type GroupKey, type ScorecardRow, type ScorecardView, type SortDirection, type SortKey } from './rows.ts';
 import type { BodyContext } from './table.ts';
+import { keyAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
 
 const drawing = lazyModule(() => import('./draw.ts'));
@@ -53,12 +54,6 @@ export interface ScorecardSelectDetail {
 /** Below this width the scorecard shows cards instead of a table. */
 const COMPACT_BELOW = 880;
 
-const keyAttribute = <T extends string>(allowed: readonly T[], fallback: T) => ({
-  fromAttribute: (value: string | null): T => (value !== null && (allowed as readonly string[]).includes(value.trim()) ? (value.trim() as T) : fallback),
-  toAttribute: (value: T) => value,
-});
-
-/** Today as the user's calendar sees it, as a UTC day number. */
 function today(): number {
   const now = new Date();
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;

@@ -14,6 +14,7 @@ import { rovingIndex } from '../ui/roving.ts';
 import { engineClient } from '../worker/client.ts';
 import { journeyStyles } from './journey-painpoints.styles.ts';
 import type { JourneyLayout } from './layout.ts';
+import { defaultedAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
 
 const drawing = lazyModule(() => import('./draw.ts'));
@@ -34,11 +35,6 @@ export interface JourneySelectDetail {
 }
 
 /** A removed or empty `metric` means the default, as an unset one does; anything else is checked by the engine. */
-const metricAttribute = {
-  fromAttribute: (value: string | null): PainMetric => (value === null || value.trim() === '' ? 'nps' : (value.trim() as PainMetric)),
-  toAttribute: (value: PainMetric) => value,
-};
-
 /**
  * Where in the customer journey it hurts: per stage, the chosen metric with its 95 % interval (the
  * "emotion curve"), the share of negative answers with its Wilson interval, a ranking by that share
@@ -97,7 +93,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   @property() stages = '';
 
   /** Which answers count as pain: `nps` (detractors 0–6, default), `csat` (1–2) or `ces` (1–3). It is also the metric of the curve. */
-  @property({ converter: metricAttribute }) metric: PainMetric = 'nps';
+  @property({ converter: defaultedAttribute<PainMetric>('nps') }) metric: PainMetric = 'nps';
 
   /** How many comments the details panel shows (0–50, default 5). */
   @property({ type: Number }) verbatims = DEFAULT_VERBATIMS;

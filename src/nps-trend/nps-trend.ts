@@ -2,13 +2,17 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { CxDataError } from '../core/errors.ts';
 import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
-import { INTERVALS, offsetPeriod, periodKey, type IntervalName } from '../core/periods.ts';
+import { INTERVALS, offsetPeriod, type IntervalName } from '../core/periods.ts';
 import type { NpsSeries, ShownPeriod } from '../core/series.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
+import { periodSelectDetail } from './select-detail.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { rovingIndex } from '../ui/roving.ts';
+import { booleanAttribute, defaultedAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
+
+export type { NpsTrendSelectDetail } from './select-detail.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
 import type { TrendLayout } from './layout.ts';
 
@@ -16,39 +20,6 @@ const drawing = lazyModule(() => import('./draw.ts'));
 
 /** The drawing module; only called where a result is drawn, which the base does once it is loaded. */
 const draw = () => drawing.value!;
-
-/** What `cx-select` carries for a period of `<nps-trend>`. */
-export interface NpsTrendSelectDetail {
-  /** Language-neutral period key: `2024-03`, `2024-Q1`, `2024-W10`, `2024-03-05`, `2024`. */
-  readonly period: string;
-  /** First day of the period, `YYYY-MM-DD`. */
-  readonly start: string;
-  /** The period's name in the element's language. */
-  readonly label: string;
-  readonly nps: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly n: number;
-  readonly promoters: number;
-  readonly passives: number;
-  readonly detractors: number;
-  readonly change: ShownPeriod['change'];
-  /** Last day of the period, `YYYY-MM-DD`. */
-  readonly end: string;
-  /** Selects this period on another element: `journey.filter = event.detail.filter`. */
-  readonly filter: CxFilter;
-}
-
-/** A removed or empty `interval` means the default, not an error; anything else is checked by `query`. */
-const intervalAttribute = {
-  fromAttribute: (value: string | null): IntervalName => (value === null || value.trim() === '' ? 'month' : (value.trim() as IntervalName)),
-  toAttribute: (value: IntervalName) => value,
-};
-
-const booleanAttribute = {
-  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
-  toAttribute: (value: boolean) => (value ? '' : 'false'),
-};
 
 /**
  * Monthly (or daily … yearly) Net Promoter Score with its 95 % adjusted-Wald interval, ▲/▼ where a
@@ -96,7 +67,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
   protected static override drawing = drawing;
 
   /** Period length: `day`, `week` (ISO, from Monday), `month` (default), `quarter` or `year`. */
-  @property({ converter: intervalAttribute }) interval: IntervalName = 'month';
+  @property({ converter: defaultedAttribute<IntervalName>('month') }) interval: IntervalName = 'month';
 
   /** First day to include, `YYYY-MM-DD`. */
   @property() from?: string;
@@ -235,22 +206,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
 
   #select(point: ShownPeriod): void {
     this.selectedStart = point.periodStart;
-    const interval = this.task.value!.interval;
-    const detail: NpsTrendSelectDetail = {
-      period: periodKey(point.periodStart, interval),
-      start: periodKey(point.periodStart, 'day'),
-      label: this.i18n.period(point.periodStart, interval),
-      nps: point.nps,
-      lower: point.lower,
-      upper: point.upper,
-      n: point.n,
-      promoters: point.promoters,
-      passives: point.passives,
-      detractors: point.detractors,
-      change: point.change,
-      end: periodKey(offsetPeriod(point.periodStart, interval, 1) - 1, 'day'),
-      filter: { from: periodKey(point.periodStart, 'day'), to: periodKey(offsetPeriod(point.periodStart, interval, 1) - 1, 'day') },
-    };
+    const detail = periodSelectDetail(point, this.task.value!.interval, this.i18n.period(point.periodStart, this.task.value!.interval));
     this.dispatchEvent(new CxSelectEvent(detail));
   }
 
