@@ -69,6 +69,8 @@ function setup(control: HTMLElement): void {
         button.disabled = false;
         progress.hidden = true;
         worker.terminate();
+        // The file on show is still the previous worker's: keep it as the one to end next time.
+        generator = previous;
         return;
       }
       output.textContent = `Generated ${message.rows.toLocaleString('en')} rows (${megabytes(message.bytes)}) in ${seconds(message.milliseconds)}. Loading them into the element…`;

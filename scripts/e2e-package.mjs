@@ -85,6 +85,19 @@ try {
   typeErrors = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
 }
 check(typeErrors === '', `a strict TypeScript consumer compiles against the packed .d.ts (typed querySelector, cx-* events)${typeErrors ? `:\n${typeErrors.split('\n').slice(0, 8).join('\n')}` : ''}`);
+
+// What an app's bundler keeps of a side-effect import: `sideEffects` in package.json must not let it
+// drop the chunks that register the elements (esbuild reads it as Vite, webpack and Angular do).
+const { build } = await import('esbuild');
+for (const [entry, tags] of [
+  ['cx-elements', ['nps-trend', 'journey-painpoints', 'council-scorecard']],
+  ['cx-elements/nps-trend.js', ['nps-trend']],
+]) {
+  const { outputFiles } = await build({ stdin: { contents: `import '${entry}';`, resolveDir: consumer }, bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+  const code = outputFiles[0].text;
+  const defined = tags.filter((tag) => new RegExp(`customElements\\.define\\(\\s*["'\`]${tag}["'\`]`).test(code));
+  check(defined.length === tags.length, `a bundler keeps \`import '${entry}'\`: it defines ${defined.length ? defined.join(', ') : 'nothing'}`);
+}
 await rm(consumer, { recursive: true, force: true });
 
 const page1 = await serve(site);

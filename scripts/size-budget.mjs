@@ -72,8 +72,14 @@ for (const [key, chunk] of Object.entries(manifest)) {
 for (const file of Object.values(manifest).flatMap((chunk) => chunk.assets ?? []).filter((f) => f.endsWith('.js'))) {
   rows.push({ entry: `worker: ${file}`, files: 1, raw: kB(readFileSync(join(DIST, file)).length), gzip: kB(gzipOf(file)), limit: '', verdict: '' });
 }
+for (const entry of Object.keys(BUDGETS)) {
+  if (!rows.some((row) => row.entry === entry)) {
+    rows.push({ entry, files: 0, raw: '', gzip: '', limit: kB(BUDGETS[entry]), verdict: 'MISSING' });
+    failed = true;
+  }
+}
 console.table(rows);
 if (failed) {
-  console.error(`size budget exceeded: ${rows.filter((r) => r.verdict === 'OVER').map((r) => `${r.entry} ${r.gzip} > ${r.limit}`).join(', ')}`);
+  console.error(`size budget failed: ${rows.filter((r) => r.verdict === 'OVER' || r.verdict === 'MISSING').map((r) => (r.verdict === 'MISSING' ? `${r.entry} is not an entry of the build` : `${r.entry} ${r.gzip} > ${r.limit}`)).join(', ')}`);
   process.exit(1);
 }

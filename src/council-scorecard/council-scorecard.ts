@@ -207,7 +207,12 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     let raw = this.definition;
     let baseUrl = document.baseURI;
     if ((raw === undefined || raw === null) && !this.src) return null;
-    const reader = definitionReader.load();
+    // The reader downloads while the definition does; if the definition fails first, its outcome is not needed.
+    const reader = definitionReader.load().catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new CxDataError('module-unavailable', `The definition reader could not be downloaded: ${detail}`, { detail });
+    });
+    reader.catch(() => {});
     if (raw === undefined || raw === null) {
       baseUrl = this.#absolute(this.src!);
       raw = await fetchJson(baseUrl, signal);

@@ -178,7 +178,8 @@ export abstract class CxElement<Result> extends LitElement {
       if (width && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.#resizeObserver.observe(this);
-    this.#loadDrawing();
+    // Start fetching the drawing code now; the data task waits for it (and retries a failed fetch).
+    void this.#drawing?.load().catch(() => {});
     // A reconnected element let go of its data on disconnect; fetch it again.
     if (this.hasUpdated && !this.#handle) void this.task.run();
   }
@@ -213,21 +214,21 @@ export abstract class CxElement<Result> extends LitElement {
     return (this.constructor as typeof CxElement).drawing;
   }
 
-  /** Fetches the drawing code in parallel with the data; a failed fetch shows as an error and is retried on the next load. */
-  #loadDrawing(): Promise<void> {
+  /**
+   * The drawing code, fetched (again, after a failure) in parallel with the data. A result is only
+   * handed to rendering once this has settled, so a chunk that cannot be fetched is an error of the
+   * load, with its `cx-error`, and the next load tries again.
+   */
+  async #drawingReady(): Promise<void> {
     const drawing = this.#drawing;
-    if (!drawing || drawing.value) return Promise.resolve();
-    this.#drawingError = null;
-    return drawing.load().then(
-      () => this.requestUpdate(),
-      (error: unknown) => {
-        this.#drawingError = error instanceof Error ? error.message : String(error);
-        this.requestUpdate();
-      },
-    );
+    if (!drawing || drawing.value) return;
+    try {
+      await drawing.load();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new CxDataError('module-unavailable', `Part of the element could not be downloaded: ${detail}`, { detail });
+    }
   }
-
-  #drawingError: string | null = null;
 
   #resolvedLocale(): string {
     return this.locale || closestAttribute(this, 'lang') || navigator.language || 'en';
@@ -241,7 +242,7 @@ export abstract class CxElement<Result> extends LitElement {
     const settled = () => this.updateComplete.then(() => undefined);
     // A property set just before this call starts its task in the pending update: wait for that first.
     return this.updateComplete
-      .then(() => Promise.all([this.#catalogue, this.#loadDrawing()]))
+      .then(() => this.#catalogue)
       .then(() => this.task.taskComplete)
       .then(settled, settled);
   }
@@ -317,6 +318,9 @@ export abstract class CxElement<Result> extends LitElement {
       await this.#catalogue;
       this.i18n = translator(this.#resolvedLocale());
     }
+    const drawing = this.#drawingReady();
+    // Settled below on every path that returns a result; a run that fails first must not leave it unhandled.
+    drawing.catch(() => {});
     try {
       const spec = this.sourceSpec(src, fields, data, counts);
       const client = engineClient();
@@ -324,6 +328,7 @@ export abstract class CxElement<Result> extends LitElement {
         this.#releaseSource();
         this.quality = null;
         const result = await this.queryWithoutSource(client, signal);
+        if (result !== null) await drawing;
         signal.throwIfAborted();
         return result;
       }
@@ -345,6 +350,7 @@ export abstract class CxElement<Result> extends LitElement {
         throw new CxDataError('no-rows', 'No row could be used.', { count: summary.quality.totalRows });
       }
       const result = await this.query({ client, key: handle.key, summary, signal });
+      await drawing;
       signal.throwIfAborted();
       return result;
     } catch (error) {
@@ -389,19 +395,12 @@ export abstract class CxElement<Result> extends LitElement {
     ${this.qualityOpen ? renderQualityReport(quality, this.i18n) : nothing}`;
   }
 
-  #renderDrawn(result: Result): TemplateResult {
-    const drawing = this.#drawing;
-    if (!drawing || drawing.value) return this.renderResult(result);
-    if (this.#drawingError === null) return this.renderProgress();
-    return this.renderStatus(this.errorMessage({ code: 'module-unavailable', message: this.#drawingError, params: { detail: this.#drawingError } }), 'error');
-  }
-
   protected override render(): TemplateResult {
     if (this.#catalogue) return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction} aria-busy="true"></div>`;
     const body = this.task.render({
       initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
       pending: () => this.renderProgress(),
-      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.#renderDrawn(result)),
+      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.renderResult(result)),
       error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
     });
     return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction}>${body} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}</div>`;

@@ -88,6 +88,9 @@ function recordsToColumns(records: readonly unknown[]): Record<string, unknown[]
 
 export type WorkerFactory = () => Worker;
 
+/** The blob: URL a cross-origin worker was started from, revoked when that worker is terminated. */
+const shimUrls = new WeakMap<Worker, string>();
+
 /** The worker script's address, once a worker was started: named in the error when it cannot load. */
 let engineScriptUrl = '';
 
@@ -105,11 +108,18 @@ function startEngineWorker(url: URL, options: WorkerOptions): Worker {
   } catch (error) {
     if (url.origin === globalThis.location?.origin) throw error;
     const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
-    const worker = new globalThis.Worker(shim, options);
-    // The shim is fetched when the worker starts; after its first word (or failure) it is not needed.
+    let worker: Worker;
+    try {
+      worker = new globalThis.Worker(shim, options);
+    } catch (blocked) {
+      URL.revokeObjectURL(shim);
+      throw blocked;
+    }
+    // The shim is fetched when the worker starts; after its first word, a failure or termination it is not needed.
     const revoke = () => URL.revokeObjectURL(shim);
     worker.addEventListener('message', revoke, { once: true });
     worker.addEventListener('error', revoke, { once: true });
+    shimUrls.set(worker, shim);
     return worker;
   }
 }
@@ -293,6 +303,8 @@ export class EngineClient {
       this.#remote = null;
       remote[releaseProxy]();
       worker.terminate();
+      const shim = shimUrls.get(worker);
+      if (shim) URL.revokeObjectURL(shim);
       kill(error);
     };
     this.#started = false;
