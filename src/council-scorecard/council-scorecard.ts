@@ -3,9 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { CxDataError } from '../core/errors.ts';
 import { periodKey } from '../core/periods.ts';
 import { localizedText, type Kpi, type ScorecardDefinition } from '../core/scorecard-model.ts';
-import type { KpiStatus } from '../core/scorecard.ts';
 import { parseDateToDay } from '../core/dates.ts';
-import type { CxFilter } from '../core/filter.ts';
 import { fetchJson } from '../core/source.ts';
 import { CxErrorEvent } from '../events/cx-error.ts';
 import { CxLoadEvent } from '../events/cx-load.ts';
@@ -19,6 +17,9 @@ import { GROUP_KEYS, SORT_KEYS, groupRows, scorecardRows, sortRows, type GroupKe
 import type { BodyContext } from './table.ts';
 import { keyAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
+import type { ScorecardSelectDetail } from './select-detail.ts';
+
+export type { ScorecardSelectDetail } from './select-detail.ts';
 
 const drawing = lazyModule(() => import('./draw.ts'));
 /** Reading and checking a definition: needed once per scorecard load, so fetched with the definition. */
@@ -28,28 +29,6 @@ const definitionReader = lazyModule(() => import('../core/scorecard-definition.t
 const draw = () => drawing.value!;
 import { acquireScorecardSources, type ScorecardSources } from './sources.ts';
 import { summarizeScorecard } from '../core/scorecard.ts';
-
-/** What `cx-select` carries for a KPI of `<council-scorecard>`. */
-export interface ScorecardSelectDetail {
-  readonly id: string;
-  /** The label in the element's language. */
-  readonly label: string;
-  readonly status: KpiStatus;
-  /** The reviewed period's value; null when there is none to show. */
-  readonly value: number | null;
-  readonly unit: Kpi['unit'] | null;
-  /** The reviewed period, e.g. `2025-06`. */
-  readonly period: string;
-  readonly owner: string | null;
-  /** Whether the KPI's details are now open. */
-  readonly expanded: boolean;
-  /**
-   * For a KPI measured on feedback answers, the rows it reads as a filter for another element
-   * (`trend.filter = event.detail.filter`): its `source.filter`, or `{}` when it reads every answer.
-   * Absent for KPIs from files or from values in the definition.
-   */
-  readonly filter?: CxFilter;
-}
 
 /** Below this width the scorecard shows cards instead of a table. */
 const COMPACT_BELOW = 880;

@@ -4,7 +4,7 @@
  * its own width. A subclass says which aggregate it wants (`query`) and how to draw it (`renderResult`).
  */
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
@@ -18,6 +18,7 @@ import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } f
 import type { LazyModule } from './lazy-module.ts';
 import { directionOf, loadCatalogue, translator, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
+import { frameStyles } from './frame-styles.ts';
 import { themeTokens } from './theme.ts';
 
 export type ThemeName = 'light' | 'dark' | 'auto' | 'high-contrast';
@@ -52,71 +53,7 @@ function closestAttribute(start: Element, name: string): string | null {
 }
 
 export abstract class CxElement<Result> extends LitElement {
-  static override styles = [
-    themeTokens,
-    css`
-      .frame {
-        position: relative;
-        display: grid;
-        gap: 0.5rem;
-      }
-      .status {
-        padding: 1rem;
-        border: 1px dashed var(--_cx-grid);
-        border-radius: var(--_cx-radius);
-        color: var(--_cx-muted);
-      }
-      .status.error {
-        color: var(--_cx-fg);
-        border-color: var(--_cx-down);
-        border-style: solid;
-      }
-      progress {
-        display: block;
-        width: 100%;
-        accent-color: var(--_cx-line);
-      }
-      .quality-badge {
-        justify-self: start;
-        font-size: 0.8125rem;
-        color: var(--_cx-muted);
-      }
-      .quality-badge.attention {
-        color: var(--_cx-fg);
-      }
-      .quality-report {
-        background: var(--_cx-surface);
-        border-radius: var(--_cx-radius);
-        padding: 0.5rem 0.75rem;
-      }
-      .quality-report h3 {
-        margin: 0 0 0.25rem;
-        font-size: 1em;
-      }
-      .quality-report dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0.25rem 1rem;
-        margin: 0;
-      }
-      .quality-report dl div {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.5rem;
-      }
-      .quality-report dd {
-        margin: 0;
-        font-variant-numeric: tabular-nums;
-      }
-      .quality-report ul {
-        margin: 0.5rem 0 0;
-        padding-inline-start: 1.25rem;
-      }
-      .lines {
-        color: var(--_cx-muted);
-      }
-    `,
-  ];
+  static override styles = [themeTokens, frameStyles];
 
   /**
    * The element's drawing code (d3, chart parts), imported when the first element of the class
