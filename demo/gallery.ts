@@ -70,6 +70,67 @@ function setupThemeToggle(): HTMLButtonElement {
   return button;
 }
 
+/** Languages a visitor can view every element in, each named in itself. */
+const VIEW_LOCALES: readonly { readonly value: string; readonly label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'ar', label: 'العربية' },
+  { value: 'el', label: 'Ελληνικά' },
+  { value: 'hu', label: 'Magyar' },
+  { value: 'pl', label: 'Polski' },
+];
+const VIEW_THEMES: readonly { readonly value: string; readonly label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'high-contrast', label: 'High contrast' },
+];
+
+/** What each element's tag said before the switcher overrode it, so "As written" can put it back. */
+const writtenValues = new WeakMap<Element, Map<string, string | null>>();
+
+function overrideAttribute(node: Element, name: string, value: string): void {
+  const written = writtenValues.get(node) ?? new Map<string, string | null>();
+  writtenValues.set(node, written);
+  if (!written.has(name)) written.set(name, node.getAttribute(name));
+  if (value) node.setAttribute(name, value);
+  else {
+    const original = written.get(name);
+    if (original === null || original === undefined) node.removeAttribute(name);
+    else node.setAttribute(name, original);
+  }
+}
+
+/**
+ * "View in" language and theme for every element on the page (`?locale=el&theme=dark` in the address,
+ * so a view can be shared). Empty means as each tag is written. The page chrome stays as it is.
+ */
+function setupViewSwitcher(): HTMLElement {
+  const params = new URLSearchParams(location.search);
+  const select = (name: 'locale' | 'theme', label: string, options: typeof VIEW_LOCALES) => {
+    const control = element('select', { name });
+    control.append(element('option', { value: '', textContent: 'As written' }));
+    for (const option of options) {
+      const node = element('option', { value: option.value, textContent: option.label });
+      if (name === 'locale') node.lang = option.value;
+      control.append(node);
+    }
+    control.value = options.some((option) => option.value === params.get(name)) ? params.get(name)! : '';
+    const apply = () => {
+      for (const node of document.querySelectorAll('nps-trend, journey-painpoints, council-scorecard')) overrideAttribute(node, name, control.value);
+      const url = new URL(location.href);
+      if (control.value) url.searchParams.set(name, control.value);
+      else url.searchParams.delete(name);
+      history.replaceState(null, '', url);
+    };
+    control.addEventListener('change', apply);
+    if (control.value) apply();
+    return element('label', { className: 'view-control' }, `${label} `, control);
+  };
+  const group = element('div', { className: 'view-switcher' }, select('locale', 'Language', VIEW_LOCALES), select('theme', 'Elements', VIEW_THEMES));
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'View every element in');
+  return group;
+}
+
 function renderSiteHeader(): void {
   const header = document.querySelector<HTMLElement>('header.site-header');
   if (!header) return;
@@ -90,7 +151,7 @@ function renderSiteHeader(): void {
   const nav = element('nav', { className: 'site-nav' }, list);
   nav.setAttribute('aria-label', 'Gallery');
   const brand = element('a', { className: 'brand', href: `${root}index.html`, textContent: 'cx-elements' });
-  header.replaceChildren(element('div', { className: 'site-header-inner' }, brand, nav, setupThemeToggle()));
+  header.replaceChildren(element('div', { className: 'site-header-inner' }, brand, nav, setupViewSwitcher(), setupThemeToggle()));
   const skip = element('a', { className: 'skip-link', href: '#main', textContent: 'Skip to content' });
   document.body.prepend(skip);
 }

@@ -2,9 +2,26 @@
  * Test-only endpoints for web-test-runner, so worker tests can see what the worker fetched:
  *   /__test/feedback?token=T&rows=N&delayMs=D&chunkDelayMs=C  a generated CSV, counted per token
  *   /__test/count?token=T                                          how many times T was fetched
+ *   /__test/sources                                                the library's TypeScript sources (not
+ *                                                                  the catalogues), as { path: text }
  * `delayMs` holds the response back; `chunkDelayMs` streams it slowly (one row per chunk), so a test
  * can act while a load is still running.
  */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Every src/**\/*.ts except the message catalogues: where message keys are used. */
+async function librarySources() {
+  const root = new URL('../src/', import.meta.url);
+  const files = {};
+  for (const entry of await readdir(root, { recursive: true })) {
+    const path = String(entry).replaceAll('\\', '/');
+    if (!path.endsWith('.ts') || path.startsWith('ui/locales/')) continue;
+    files[`src/${path}`] = await readFile(join(root.pathname, path), 'utf8');
+  }
+  return files;
+}
+
 const counts = new Map();
 
 function feedbackCsv(rows) {
@@ -25,6 +42,11 @@ export function testServerMiddleware() {
     // year, and a second load served from the browser cache would never be counted here.
     context.set('Cache-Control', 'no-store');
     const token = context.query.token ?? '';
+    if (context.path === '/__test/sources') {
+      context.type = 'application/json';
+      context.body = JSON.stringify(await librarySources());
+      return;
+    }
     if (context.path === '/__test/count') {
       context.body = String(counts.get(token) ?? 0);
       return;

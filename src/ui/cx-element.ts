@@ -16,7 +16,7 @@ import { CxLoadEvent } from '../events/cx-load.ts';
 import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
 import type { LazyModule } from './lazy-module.ts';
-import { directionOf, loadCatalogue, translator, type MessageKey, type Translator } from './i18n.ts';
+import { directionOf, loadCatalogue, onCataloguesChanged, translator, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { frameStyles } from './frame-styles.ts';
 import { themeTokens } from './theme.ts';
@@ -100,6 +100,7 @@ export abstract class CxElement<Result> extends LitElement {
   #handle: SourceHandle | null = null;
   #announced: SourceSummary | null = null;
   #resizeObserver: ResizeObserver | null = null;
+  #stopListening: () => void = () => {};
 
   protected readonly task = new Task(this, {
     task: async ([src, fields, data, counts, ...extra], { signal }) => this.#run(src, fields, data, counts, extra, signal),
@@ -115,6 +116,7 @@ export abstract class CxElement<Result> extends LitElement {
       if (width && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.#resizeObserver.observe(this);
+    this.#stopListening = onCataloguesChanged(() => this.requestUpdate());
     // Start fetching the drawing code now; the data task waits for it (and retries a failed fetch).
     void this.#drawing?.load().catch(() => {});
     // A reconnected element let go of its data on disconnect; fetch it again.
@@ -124,6 +126,7 @@ export abstract class CxElement<Result> extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
+    this.#stopListening();
     this.task.abort();
     this.#releaseSource();
     this.#announced = null;

@@ -55,10 +55,23 @@ export function loadCatalogue(locale: string): Promise<void> | null {
   return pending;
 }
 
-/** Adds or replaces the messages for a language (`'el'`, `'hu'`, `'pl-PL'` …). Missing keys fall back to English. */
+/** Elements to tell when the catalogues change, so they redraw in the new messages. */
+const catalogueListeners = new Set<() => void>();
+
+/** Calls `listener` whenever a catalogue is registered; returns the unsubscribe function. */
+export function onCataloguesChanged(listener: () => void): () => void {
+  catalogueListeners.add(listener);
+  return () => catalogueListeners.delete(listener);
+}
+
+/**
+ * Adds or replaces the messages for a language (`'pt'`, `'pl-PL'` …). Missing keys fall back to
+ * English. Elements already on the page redraw in it.
+ */
 export function registerLocale(locale: string, catalogue: Partial<Catalogue>): void {
   catalogues.set(locale.toLowerCase(), { ...en, ...catalogue });
   translators.clear();
+  for (const listener of catalogueListeners) listener();
 }
 
 /** Languages with a catalogue now (loaded or registered). */

@@ -100,7 +100,6 @@ export const ar: Catalogue = {
   'legend.promoters': 'المروّجون (9–10)',
   'legend.passives': 'المحايدون (7–8)',
   'legend.detractors': 'المنتقدون (0–6)',
-  'composition.label': 'نسبة المروّجين والمحايدين والمنتقدين حسب {interval}',
 
   'point.label': '{period}: صافي نقاط الترويج {nps}، فترة ثقة ‎95 %‎ من {lower} إلى {upper}، {n} إجابة. {change}',
   'change.up': 'ارتفاع {delta} نقطة عن الفترة السابقة، دالّ إحصائيًا ({p}).',
@@ -223,7 +222,6 @@ export const ar: Catalogue = {
   'journey.table.notEnough': 'أقل من {minN}',
   'drill.close': 'إغلاق',
   'drill.label': 'تفاصيل {stage}',
-  'drill.measures': 'المقاييس',
   'drill.themes': 'أكثر ما تذكره التعليقات السلبية',
   'drill.themesColumn': 'مواضيع الإجابات السلبية',
   'drill.themeCount': {
@@ -456,7 +454,7 @@ export const ar: Catalogue = {
     other: '{count} فترة لا تُعرض لها قيمة.',
   },
   'scorecard.invalidIntro': 'لا يمكن عرض المؤشر «{id}»: في تعريفه أخطاء.',
-  'scorecard.moreProblems': { zero: '', one: '(ومشكلة أخرى)', two: '(ومشكلتان أخريان)', few: '(و{count} مشكلات أخرى)', many: '(و{count} مشكلة أخرى)', other: '(و{count} مشكلة أخرى)' },
+  'scorecard.moreProblems': { zero: '(ولا مشكلة أخرى)', one: '(ومشكلة أخرى)', two: '(ومشكلتان أخريان)', few: '(و{count} مشكلات أخرى)', many: '(و{count} مشكلة أخرى)', other: '(و{count} مشكلة أخرى)' },
   'scorecard.problem.missing': 'الحقل «{field}» مفقود.',
   'scorecard.problem.not-allowed': 'قيمة «{field}» هي «{value}»؛ ويجب أن تكون إحدى القيم: {expected}.',
   'scorecard.problem.not-a-number': 'قيمة «{field}» هي «{value}»، وهي ليست رقمًا.',

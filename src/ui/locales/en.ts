@@ -81,7 +81,6 @@ export const en = {
   'legend.promoters': 'Promoters (9–10)',
   'legend.passives': 'Passives (7–8)',
   'legend.detractors': 'Detractors (0–6)',
-  'composition.label': 'Share of promoters, passives and detractors by {interval}',
 
   'point.label': '{period}: NPS {nps}, 95 % interval {lower} to {upper}, {n} answers. {change}',
   'change.up': 'Up {delta} points from the period before, significant ({p}).',
@@ -169,7 +168,6 @@ export const en = {
   'journey.table.notEnough': 'fewer than {minN}',
   'drill.close': 'Close',
   'drill.label': 'Details of {stage}',
-  'drill.measures': 'Measures',
   'drill.themes': 'What negative comments mention most',
   'drill.themesColumn': 'Themes of negative answers',
   'drill.themeCount': { one: '{count} comment', other: '{count} comments' },
