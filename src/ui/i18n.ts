@@ -20,6 +20,9 @@ const catalogues = new Map<string, Catalogue>([['en', en]]);
 /** The shipped catalogues other than English, by language: one chunk each, loaded on first use. */
 const SHIPPED: Readonly<Record<string, () => Promise<Catalogue>>> = {
   ar: () => import('./locales/ar.ts').then((module) => module.ar),
+  el: () => import('./locales/el.ts').then((module) => module.el),
+  hu: () => import('./locales/hu.ts').then((module) => module.hu),
+  pl: () => import('./locales/pl.ts').then((module) => module.pl),
 };
 
 /** Loads in progress, by language. */
