@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+// `a11ySnapshot` (Chromium's accessibility tree, for test/a11y/screen-reader.test.ts) is not among wtr's default commands.
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { build } from 'esbuild';
 import { closingLineReporter } from './scripts/wtr-closing-line.mjs';
 import { testServerMiddleware } from './scripts/test-server.mjs';
@@ -74,6 +76,31 @@ function frameworkBundles() {
   };
 }
 
+/**
+ * Emulation the stock commands cannot ask of puppeteer: `emulateMedia` there only passes
+ * `prefers-color-scheme`/`prefers-reduced-motion` (puppeteer refuses `forced-colors`), and
+ * `setViewport` has no device pixel ratio, which browser zoom changes. The `cdp-emulate` command
+ * sends them over a CDP session of its own per page (test/a11y/emulate.ts is its browser side):
+ * `{ mediaFeatures: [{ name: 'forced-colors', value: 'active' }] }` replaces every feature it set
+ * before, `{ deviceMetrics: { width, height, deviceScaleFactor } }` sizes the page.
+ */
+function cdpEmulation() {
+  const sessions = new WeakMap();
+  return {
+    name: 'cdp-emulation',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'cdp-emulate') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`cdp-emulate needs Chromium through puppeteer, not ${session.browser.type}.`);
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, page.createCDPSession());
+      const cdp = await sessions.get(page);
+      if (payload?.mediaFeatures) await cdp.send('Emulation.setEmulatedMedia', { features: payload.mediaFeatures });
+      if (payload?.deviceMetrics) await cdp.send('Emulation.setDeviceMetricsOverride', { mobile: false, ...payload.deviceMetrics });
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -82,6 +109,8 @@ export default {
   plugins: [
     commonJsBundles({ 'ajv/dist/2020': '/__bundles/ajv-2020.js' }),
     frameworkBundles(),
+    cdpEmulation(),
+    a11ySnapshotPlugin(),
     // tsx: the React example; its JSX settings come from tsconfig ("jsx": "react-jsx").
     esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

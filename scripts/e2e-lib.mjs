@@ -51,7 +51,7 @@ try {
   await page.goto(`${server.origin}/intranet/reports/`);
   await page.locator('#monthly .point').first().waitFor({ timeout: 20_000 });
   await page.locator('#arabic .point').first().waitFor({ timeout: 20_000 });
-  await page.locator('#missing [role=alert]').waitFor({ timeout: 20_000 });
+  await page.locator('#missing [part=status].error').waitFor({ timeout: 20_000 });
   const monthly = await page.locator('#monthly .point').count();
   check(monthly >= 24, `monthly chart drew ${monthly} points from the CSV`);
   const summary = await page.locator('#monthly [part=summary]').textContent();
@@ -60,7 +60,7 @@ try {
   check(/rows skipped · [\d,]+ duplicates/.test(badge ?? ''), `quality badge reads "${badge?.trim()}"`);
   const arabicDir = await page.locator('#arabic [part=base]').getAttribute('dir');
   check(arabicDir === 'rtl', 'the Arabic chart is right to left');
-  const missing = await page.locator('#missing [role=alert]').textContent();
+  const missing = await page.locator('#missing [part=status].error').textContent();
   check(/not found/.test(missing ?? ''), `a missing file says "${missing?.trim()}"`);
 
   await page.locator('#journey [part=stage]').first().waitFor({ timeout: 20_000 });

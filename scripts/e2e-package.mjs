@@ -123,13 +123,13 @@ try {
 
   problems.length = 0;
   await page.goto(`${page1.origin}/from-cdn.html`);
-  await page.locator('#trend .point, #trend [role=alert]').first().waitFor({ timeout: 30_000 });
+  await page.locator('#trend .point, #trend [part=status].error').first().waitFor({ timeout: 30_000 });
   const drawn = await page.locator('#trend .point').count();
   check(drawn >= 8, `elements served from another origin (${cdn.origin}) render ${drawn} quarters: the worker started through its blob: shim`);
   check(problems.length === 0, `cross-origin page: no page errors or failed requests${problems.length ? `: ${problems.join('; ')}` : ''}`);
 
   await page.goto(`${strict.origin}/strict-csp.html`);
-  const alert = page.locator('#trend [role=alert]');
+  const alert = page.locator('#trend [part=status].error');
   await alert.waitFor({ timeout: 30_000 });
   const message = (await alert.textContent()) ?? '';
   check(/could not be loaded/.test(message) && /worker-src/.test(message), `with worker-src 'self' the element explains: "${message.trim().slice(0, 110)}…"`);

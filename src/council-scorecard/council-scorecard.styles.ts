@@ -293,8 +293,14 @@ export const scorecardStyles = css`
       stroke: CanvasText;
     }
     .spark-point,
-    .spark-current {
+    .spark-current,
+    .spark-current.green,
+    .spark-current.amber,
+    .spark-current.red {
       fill: CanvasText;
+    }
+    .spark-current {
+      stroke: Canvas;
     }
   }
   @media print {

@@ -12,7 +12,7 @@ import { CxElement } from '../ui/cx-element.ts';
 import type { MessageKey } from '../ui/i18n.ts';
 import type { EngineClient, SourceHandle, SourceSpec } from '../worker/client.ts';
 import { scorecardStyles, adoptPrintPage } from './council-scorecard.styles.ts';
-import { STATUS_ICON, formatDay, problemText, sourceErrorText } from './format.ts';
+import { formatDay, problemText, sourceErrorText, summaryItems } from './format.ts';
 import { GROUP_KEYS, SORT_KEYS, groupRows, scorecardRows, sortRows, type GroupKey, type ScorecardRow, type ScorecardView, type SortDirection, type SortKey } from './rows.ts';
 import type { BodyContext } from './table.ts';
 import { keyAttribute } from '../ui/attribute-converters.ts';
@@ -28,7 +28,6 @@ const definitionReader = lazyModule(() => import('../core/scorecard-definition.t
 /** The drawing module; only called where a view is drawn or exported, which happens once it is loaded. */
 const draw = () => drawing.value!;
 import { acquireScorecardSources, type ScorecardSources } from './sources.ts';
-import { summarizeScorecard } from '../core/scorecard.ts';
 
 /** Below this width the scorecard shows cards instead of a table. */
 const COMPACT_BELOW = 880;
@@ -313,17 +312,23 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
   }
 
   #renderSummary(rows: readonly ScorecardRow[]): TemplateResult {
-    const { i18n } = this;
-    const summary = summarizeScorecard(rows, rows.filter((row) => !row.assessment).length);
-    const part = (count: number, key: MessageKey, icon: string, status = '') =>
-      count ? html`<li class=${status}><span class="icon" aria-hidden="true">${icon}</span> ${i18n.t(key, { count })}</li>` : nothing;
     return html`<ul part="summary" class="summary">
-      ${part(summary.green, 'scorecard.summary.green', STATUS_ICON.green, 'green')} ${part(summary.amber, 'scorecard.summary.amber', STATUS_ICON.amber, 'amber')}
-      ${part(summary.red, 'scorecard.summary.red', STATUS_ICON.red, 'red')} ${part(summary.grey, 'scorecard.summary.grey', STATUS_ICON.grey, 'grey')}
-      ${part(summary.reviewsOverdue, 'scorecard.summary.reviewsOverdue', '⚑')} ${part(summary.dueMissed, 'scorecard.summary.dueMissed', '⚑')}
-      ${part(summary.noActionAgreed, 'scorecard.summary.noAction', '⚑')}
-      ${summary.openActions ? html`<li>${i18n.t('scorecard.summary.openActions', { count: summary.openActions, overdue: i18n.number(summary.overdueActions) })}</li>` : nothing}
+      ${summaryItems(rows, this.i18n).map(
+        ({ text, icon, status }) => html`<li class=${status || nothing}>${icon ? html`<span class="icon" aria-hidden="true">${icon}</span> ` : nothing}${text}</li>`,
+      )}
     </ul>`;
+  }
+
+  /** The caption and the summary line: "Service Council: KPIs for Jun 2025. 2 on track, 1 off track …". */
+  protected override loadedAnnouncement(view: ScorecardView): string {
+    const rows = this.#rows(view);
+    const list = new Intl.ListFormat(this.i18n.locale, { type: 'unit', style: 'short' });
+    return `${this.#caption(view)}. ${list.format(summaryItems(rows, this.i18n).map((item) => item.text))}`;
+  }
+
+  #caption(view: ScorecardView): string {
+    const period = this.i18n.period(view.window.starts[view.window.starts.length - 1]!, view.window.interval);
+    return this.label || this.i18n.t('scorecard.caption', { council: localizedText(view.definition.council.name, this.i18n.locale), period });
   }
 
   protected override renderResult(view: ScorecardView): TemplateResult {
@@ -347,7 +352,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
       onSort: (key) => this.#sort(key),
       onRowKeydown: (event) => this.#onRowKeydown(event),
     };
-    const caption = this.label || i18n.t('scorecard.caption', { council: name, period });
+    const caption = this.#caption(view);
     // Measured once before the first resize notification: a guess would flash the wrong layout.
     const width = this.width || this.getBoundingClientRect().width;
     const compact = this.compact || width < COMPACT_BELOW;

@@ -6,7 +6,7 @@
 import type { CxErrorInfo } from '../core/errors.ts';
 import type { PeriodValue } from '../core/kpi-series.ts';
 import type { Kpi, KpiProblem, KpiUnit } from '../core/scorecard-model.ts';
-import type { KpiChange, KpiStatus } from '../core/scorecard.ts';
+import { summarizeScorecard, type KpiChange, type KpiStatus } from '../core/scorecard.ts';
 import type { MessageKey, Translator } from '../ui/i18n.ts';
 import type { ScorecardRow } from './rows.ts';
 
@@ -163,4 +163,25 @@ export function actionsText(row: ScorecardRow, i18n: Translator): string {
   if (actions.overdue) parts.push(i18n.t('scorecard.actions.overdue', { count: actions.overdue }));
   if (actions.done) parts.push(i18n.t('scorecard.actions.done', { count: actions.done }));
   return parts.join(' · ');
+}
+
+/**
+ * The summary line's items in order (counts of each status, the flags, open actions): what the
+ * element shows under its header, and what its live region says when it has loaded.
+ */
+export function summaryItems(rows: readonly ScorecardRow[], i18n: Translator): Array<{ readonly text: string; readonly icon: string | null; readonly status: string }> {
+  const summary = summarizeScorecard(rows, rows.filter((row) => !row.assessment).length);
+  const item = (count: number, key: MessageKey, icon: string, status = '') => (count ? [{ text: i18n.t(key, { count }), icon, status }] : []);
+  return [
+    ...item(summary.green, 'scorecard.summary.green', STATUS_ICON.green, 'green'),
+    ...item(summary.amber, 'scorecard.summary.amber', STATUS_ICON.amber, 'amber'),
+    ...item(summary.red, 'scorecard.summary.red', STATUS_ICON.red, 'red'),
+    ...item(summary.grey, 'scorecard.summary.grey', STATUS_ICON.grey, 'grey'),
+    ...item(summary.reviewsOverdue, 'scorecard.summary.reviewsOverdue', '⚑'),
+    ...item(summary.dueMissed, 'scorecard.summary.dueMissed', '⚑'),
+    ...item(summary.noActionAgreed, 'scorecard.summary.noAction', '⚑'),
+    ...(summary.openActions
+      ? [{ text: i18n.t('scorecard.summary.openActions', { count: summary.openActions, overdue: i18n.number(summary.overdueActions) }), icon: null, status: '' }]
+      : []),
+  ];
 }

@@ -57,9 +57,11 @@ const COLUMNS: ReadonlyArray<{ key: MessageKey; sort: SortKey | null }> = [
 ];
 
 const detailsId = (row: ScorecardRow) => `details-${row.index}`;
+/** Ids of the value, target, status and change of a KPI: its name button's description. */
+const factIds = (row: ScorecardRow) => (['value', 'target', 'status', 'change'] as const).map((fact) => `${fact}-${row.index}`);
 
 function renderStatus(row: ScorecardRow, context: BodyContext): TemplateResult {
-  return html`<span part="status-pill" class="pill ${row.status}"><span class="icon" aria-hidden="true">${STATUS_ICON[row.status]}</span> ${statusText(row, context.minN, context.i18n)}</span>`;
+  return html`<span part="status-pill" class="pill ${row.status}" id=${factIds(row)[2]!}><span class="icon" aria-hidden="true">${STATUS_ICON[row.status]}</span> ${statusText(row, context.minN, context.i18n)}</span>`;
 }
 
 function renderName(row: ScorecardRow, context: BodyContext): TemplateResult {
@@ -70,6 +72,7 @@ function renderName(row: ScorecardRow, context: BodyContext): TemplateResult {
     data-id=${row.id}
     aria-expanded=${open ? 'true' : 'false'}
     aria-controls=${detailsId(row)}
+    aria-describedby=${factIds(row).join(' ')}
     @click=${() => context.onToggle(row)}
     @keydown=${context.onRowKeydown}
   >
@@ -194,10 +197,10 @@ export function renderScorecardTable(groups: readonly RowGroup[], groupBy: 'none
           return html`<tr part="row" class="kpi-row ${row.status}" data-id=${row.id}>
               <th scope="row">${renderName(row, context)}${renderReason(row, context)}</th>
               <td dir="auto">${row.owner ?? html`<span class="muted">${i18n.t('scorecard.noOwner')}</span>`}</td>
-              <td class="value">${currentText(row, i18n)}</td>
-              <td>${entry.valid ? formatTarget(entry, i18n) : '—'}</td>
+              <td class="value" id=${factIds(row)[0]!}>${currentText(row, i18n)}</td>
+              <td id=${factIds(row)[1]!}>${entry.valid ? formatTarget(entry, i18n) : '—'}</td>
               <td>${renderStatus(row, context)}</td>
-              <td class="change ${row.assessment?.change?.better === false ? 'worse' : ''}">${changeText(row, i18n)}</td>
+              <td class="change ${row.assessment?.change?.better === false ? 'worse' : ''}" id=${factIds(row)[3]!}>${changeText(row, i18n)}</td>
               <td>${renderTrend(row, context)}</td>
               <td>${reviewText(row, i18n)}${renderFlags(row, context)}</td>
               <td>${entry.valid && entry.dueDay !== null ? formatDay(entry.dueDay, i18n) : '—'}</td>
@@ -215,7 +218,7 @@ export function renderScorecardTable(groups: readonly RowGroup[], groupBy: 'none
 /** Compact mode: one card per KPI, the same facts as a definition list. */
 export function renderScorecardCards(groups: readonly RowGroup[], groupBy: 'none' | 'owner' | 'status', context: BodyContext, caption: string): TemplateResult {
   const { i18n } = context;
-  const term = (key: MessageKey, value: unknown) => html`<div><dt>${i18n.t(key)}</dt><dd>${value}</dd></div>`;
+  const term = (key: MessageKey, value: unknown, id?: string) => html`<div><dt>${i18n.t(key)}</dt><dd id=${id ?? nothing}>${value}</dd></div>`;
   return html`<div part="table" class="cards" role="region" aria-label=${caption}>
     ${groups.map(
       (group) => html`${groupBy === 'none' ? nothing : html`<h3 class="group" dir="auto">${groupLabel(group, groupBy, i18n)} (${i18n.number(group.rows.length)})</h3>`}
@@ -225,9 +228,9 @@ export function renderScorecardCards(groups: readonly RowGroup[], groupBy: 'none
               <div class="card-head">${renderName(row, context)} ${renderStatus(row, context)}</div>
               ${renderReason(row, context)}
               <dl>
-                ${term('scorecard.column.value', currentText(row, i18n))}
-                ${term('scorecard.column.target', row.entry.valid ? formatTarget(row.entry, i18n) : '—')}
-                ${term('scorecard.column.change', changeText(row, i18n))}
+                ${term('scorecard.column.value', currentText(row, i18n), factIds(row)[0])}
+                ${term('scorecard.column.target', row.entry.valid ? formatTarget(row.entry, i18n) : '—', factIds(row)[1])}
+                ${term('scorecard.column.change', changeText(row, i18n), factIds(row)[3])}
                 ${term('scorecard.column.owner', row.owner ?? i18n.t('scorecard.noOwner'))}
                 ${term('scorecard.column.review', reviewText(row, i18n))}
                 ${term('scorecard.column.due', row.entry.valid && row.entry.dueDay !== null ? formatDay(row.entry.dueDay, i18n) : '—')}

@@ -23,7 +23,8 @@ function renderMeasures(result: JourneyResult, stage: Exclude<JourneyStage, { su
 }
 
 function renderComments(state: DrilldownState, i18n: Translator, verbatimsWanted: number): TemplateResult {
-  if (state.error) return html`<p class="status error" role="alert">${state.error}</p>`;
+  // Announced by the element's polite live region, not as an alert (issue 9).
+  if (state.error) return html`<p class="status error">${state.error}</p>`;
   const { detail } = state;
   if (!detail) return html`<p class="status" role="status">${i18n.t('drill.loading')}</p>`;
   const themeCount = (count: number) => i18n.t(detail.themeSource === 'column' ? 'drill.themeAnswers' : 'drill.themeCount', { count });

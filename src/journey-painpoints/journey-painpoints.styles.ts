@@ -46,6 +46,13 @@ export const journeyStyles = css`
   .pain-whisker {
     stroke: var(--_cx-fg);
     stroke-width: 1.5;
+    /*
+     * Where the interval runs over its bar no single colour stands out from both the bar and the
+     * background in every theme (the text colour on the pain bar is 1.8–2.9:1), so a 1 px halo of
+     * background keeps the whisker apart from the bar.
+     */
+    --_cx-halo: var(--_cx-bg);
+    filter: drop-shadow(1px 0 0 var(--_cx-halo)) drop-shadow(-1px 0 0 var(--_cx-halo)) drop-shadow(0 1px 0 var(--_cx-halo)) drop-shadow(0 -1px 0 var(--_cx-halo));
   }
   .pain-base {
     stroke: var(--_cx-muted);
@@ -129,6 +136,10 @@ export const journeyStyles = css`
   }
   .stage.suppressed {
     background-image: repeating-linear-gradient(45deg, transparent 0 5px, color-mix(in srgb, var(--_cx-suppressed) 35%, transparent) 5px 6px);
+  }
+  /* On the hatching the muted colour falls to 4.35:1 (light) and 3.57:1 (dark); this is the stage's one piece of information. */
+  .stage.suppressed .not-enough {
+    color: var(--_cx-fg);
   }
   .stage .meta {
     display: flex;
@@ -246,13 +257,55 @@ export const journeyStyles = css`
     .pain-whisker {
       stroke: CanvasText;
     }
+    .point {
+      fill: Canvas;
+    }
+    .point.worse {
+      stroke: CanvasText;
+    }
     .pain-bar {
       fill: GrayText;
     }
+    .pain-whisker {
+      --_cx-halo: Canvas;
+    }
     .worse .pain-bar,
+    .worse .list-bar .pain-bar,
     .pain-bar.worse,
     .point.worse {
       fill: CanvasText;
+    }
+    .pain-label,
+    .panel-label {
+      fill: CanvasText;
+    }
+    .pain-base {
+      stroke: GrayText;
+    }
+    /* A theme colour behind the marks would hide them; the focused stage has its ring. */
+    .column-highlight {
+      fill: none;
+    }
+    .list-bar .track {
+      fill: Canvas;
+      stroke: GrayText;
+    }
+    /*
+     * Background images are dropped in forced colours, and with them the hatching of a hidden stage:
+     * it is drawn again behind the stage's text (which the browser backs with Canvas) in GrayText.
+     */
+    .stage.suppressed {
+      isolation: isolate;
+    }
+    .stage.suppressed::before {
+      content: '';
+      position: absolute;
+      inset: 0;
+      z-index: -1;
+      border-radius: inherit;
+      pointer-events: none;
+      forced-color-adjust: none;
+      background-image: repeating-linear-gradient(45deg, transparent 0 5px, GrayText 5px 6px);
     }
     .stage:focus-visible,
     .stage[aria-selected='true'] {

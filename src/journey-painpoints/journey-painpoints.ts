@@ -234,6 +234,11 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     this.#close();
   }
 
+  /** The summary (the figure's caption) is what the live region announces on load. */
+  protected override loadedAnnouncement(result: JourneyResult): string {
+    return result.stages.length && drawing.value ? draw().summarizeJourney(result, this.i18n) : '';
+  }
+
   protected override renderResult(result: JourneyResult): TemplateResult {
     const layout = this.#layout;
     const { i18n } = this;
@@ -277,7 +282,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
           : nothing}
       </div>
       ${this.tableOpen ? draw().renderJourneyTable(result, i18n, this.openStage, this.tableByPain) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${open ? i18n.t('drill.label', { stage: open.name }) : ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${open ? (this.#detailError() ?? i18n.t('drill.label', { stage: open.name })) : ''}</div>
     `;
   }
 
@@ -364,7 +369,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const metric = draw().formatMetric(stage, result.metric, i18n)!;
     const left = (draw().stageCenter(layout, stage.name) / layout.width) * 100;
     const top = layout.y(draw().metricValue(stage, result.metric)!.upper);
-    return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px` })}>
+    return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px`, '--_cx-tip-at': String(left / 100) })}>
       <strong dir="auto">${stage.name}</strong><br />
       ${metric.value} (${metric.interval})<br />
       ${draw().formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />

@@ -12,7 +12,8 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
   const rows = byPain
     ? [...result.stages].sort((a, b) => (a.suppressed ? Infinity : a.rank) - (b.suppressed ? Infinity : b.rank))
     : result.stages;
-  return html`<table part="table" id="data-table">
+  // Scrolls sideways inside its own box on a narrow screen rather than widen the element (WCAG 1.4.10 exempts data tables).
+  return html`<div class="table-scroll"><table part="table" id="data-table">
     <caption>${i18n.t('journey.table.caption', { metric: i18n.t(`journey.metric.${result.metric}`) })}</caption>
     <thead>
       <tr>
@@ -41,5 +42,5 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
             </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -3,6 +3,10 @@ import { css } from 'lit';
 export const npsTrendStyles = css`
   .band {
     fill: var(--_cx-band);
+    /* The translucent fill alone is under 2:1 against the background (WCAG 1.4.11 asks 3:1); its dashed edge in the line's colour shows where the interval ends. */
+    stroke: var(--_cx-line);
+    stroke-width: 1;
+    stroke-dasharray: 3 3;
   }
   .line {
     fill: none;
@@ -44,6 +48,11 @@ export const npsTrendStyles = css`
   .marker.down {
     fill: var(--_cx-down);
   }
+  /* A hairline of background between the stacked shares: side by side their colours differ by under 3:1 (1.7:1 promoters/passives in light). */
+  .composition rect {
+    stroke: var(--_cx-bg);
+    stroke-width: 1;
+  }
   .promoters {
     fill: var(--_cx-promoter);
   }
@@ -59,6 +68,15 @@ export const npsTrendStyles = css`
     .point {
       stroke: CanvasText;
     }
+    .point {
+      fill: Canvas;
+    }
+    .point[aria-selected='true'] {
+      fill: CanvasText;
+    }
+    .target-label {
+      fill: CanvasText;
+    }
     .band {
       fill: none;
       stroke: GrayText;
@@ -70,7 +88,11 @@ export const npsTrendStyles = css`
     .passives {
       fill: GrayText;
     }
-    .detractors {
+    .composition rect {
+      stroke: Canvas;
+    }
+    .detractors,
+    .composition .detractors rect {
       fill: Canvas;
       stroke: CanvasText;
     }

@@ -193,7 +193,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
       nps: i18n.number(point.nps),
       lower: i18n.number(point.lower),
       upper: i18n.number(point.upper),
-      n: i18n.number(point.n),
+      answers: i18n.t('answers', { count: point.n }),
       change: changeText,
     });
   }
@@ -229,13 +229,19 @@ export class NpsTrend extends CxElement<NpsSeries> {
     }
   }
 
+  /** The summary sentence (what the figure's caption says) is what the live region announces on load. */
+  protected override loadedAnnouncement(): string {
+    return this.#layout?.summary ?? '';
+  }
+
   protected override renderResult(series: NpsSeries): TemplateResult {
     const layout = this.#layout;
     const { i18n } = this;
     if (!layout || !series.points.length) return this.renderStatus(i18n.t('state.empty'), 'empty');
     if (!layout.shown.length) return html`${this.renderStatus(i18n.t('state.allSuppressed', { minN: i18n.number(series.minN) }), 'empty')}`;
     return html`
-      <figure>
+      <!-- focusout here, not on the SVG: Chromium makes an SVG element with a focus listener a tab stop. -->
+      <figure @focusout=${() => (this.tooltipVisible = false)}>
         ${this.#renderChart(series, layout)} ${this.#renderTooltip(series, layout)}
         <figcaption part="summary" class="summary">${layout.summary}</figcaption>
       </figure>
@@ -279,7 +285,6 @@ export class NpsTrend extends CxElement<NpsSeries> {
       viewBox="0 0 ${width} ${totalHeight}"
       height=${totalHeight}
       @keydown=${this.#onKeydown}
-      @focusout=${() => (this.tooltipVisible = false)}
       @pointerleave=${() => (this.tooltipVisible = false)}
     >
       <defs aria-hidden="true">
@@ -353,7 +358,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     if (!this.tooltipVisible || !point) return nothing;
     const { i18n } = this;
     const left = (this.#center(point.periodStart) / this.chartWidth) * 100;
-    return html`<div part="tooltip" aria-hidden="true" style="left:${left}%;top:${layout.y(point.nps)}px">
+    return html`<div part="tooltip" aria-hidden="true" style="left:${left}%;top:${layout.y(point.nps)}px;--_cx-tip-at:${left / 100}">
       <strong>${i18n.period(point.periodStart, series.interval)}</strong><br />
       NPS ${i18n.number(point.nps)} (${i18n.number(point.lower)} – ${i18n.number(point.upper)})<br />
       ${i18n.t('answers', { count: point.n })}

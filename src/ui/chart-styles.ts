@@ -31,10 +31,18 @@ export const chartStyles = css`
     stroke: var(--_cx-suppressed);
     stroke-width: 1.5;
   }
+  /*
+   * Over its point, but never past the chart's edges (a 320 px screen, 200 % zoom): a point at a
+   * fraction f of the width (--_cx-tip-at, set with left) sits over the same fraction of the tooltip,
+   * which wraps rather than grow wider than the chart.
+   */
   [part='tooltip'] {
     position: absolute;
     pointer-events: none;
-    transform: translate(-50%, calc(-100% - 12px));
+    transform: translate(calc(var(--_cx-tip-at, 0.5) * -100%), calc(-100% - 12px));
+    width: max-content;
+    max-width: 100%;
+    box-sizing: border-box;
     background: var(--_cx-surface);
     color: var(--_cx-fg);
     border: 1px solid var(--_cx-grid);
@@ -42,7 +50,6 @@ export const chartStyles = css`
     padding: 0.375rem 0.5rem;
     font-size: 0.8125rem;
     line-height: 1.35;
-    white-space: nowrap;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
     z-index: 1;
   }
@@ -74,6 +81,9 @@ export const chartStyles = css`
     flex-wrap: wrap;
     align-items: center;
   }
+  .table-scroll {
+    overflow-x: auto;
+  }
   table {
     border-collapse: collapse;
     width: 100%;
@@ -101,6 +111,19 @@ export const chartStyles = css`
     text-align: start;
     color: var(--_cx-muted);
     font-style: italic;
+  }
+  @media (forced-colors: active) {
+    /* The browser forces HTML colours but not SVG fill and stroke: SVG text and lines take system colours here. */
+    .axis text {
+      fill: CanvasText;
+    }
+    .axis line,
+    .axis path,
+    .grid line,
+    .zero,
+    .hatch-line {
+      stroke: GrayText;
+    }
   }
   @media print {
     .toolbar {

@@ -206,6 +206,14 @@ export abstract class CxElement<Result> extends LitElement {
   /** Draws a result; called only with the latest completed result. */
   protected abstract renderResult(result: Result): TemplateResult;
 
+  /**
+   * What the polite live region says when a load completes: the element's text summary, so a
+   * screen-reader user hears that it loaded and what it shows. Errors are announced there too.
+   */
+  protected loadedAnnouncement(_result: Result): string {
+    return '';
+  }
+
   /** Key of the source this element holds in the engine, once it has one: for follow-up queries. */
   protected get sourceKey(): string | null {
     return this.#handle?.key ?? null;
@@ -253,11 +261,14 @@ export abstract class CxElement<Result> extends LitElement {
       this.#releaseSource();
       return null;
     }
-    // Events carry messages in the element's language: its catalogue comes first (a few kB, once per page).
-    if (this.#catalogue) {
-      await this.#catalogue;
+    // Events carry messages in the element's language: the data starts loading, then the catalogue
+    // (a few kB, once per page, usually there first) is awaited before anything is announced.
+    const catalogue = this.#catalogue;
+    const languageReady = async () => {
+      if (!catalogue) return;
+      await catalogue;
       this.i18n = translator(this.#resolvedLocale());
-    }
+    };
     const drawing = this.#drawingReady();
     // Settled below on every path that returns a result; a run that fails first must not leave it unhandled.
     drawing.catch(() => {});
@@ -267,6 +278,7 @@ export abstract class CxElement<Result> extends LitElement {
       if (!spec) {
         this.#releaseSource();
         this.quality = null;
+        await languageReady();
         const result = await this.queryWithoutSource(client, signal);
         if (result !== null) await drawing;
         signal.throwIfAborted();
@@ -279,6 +291,7 @@ export abstract class CxElement<Result> extends LitElement {
       if (handle.key !== this.#handle?.key) this.quality = null;
       this.#releaseSource();
       this.#handle = handle;
+      await languageReady();
       const summary = await handle.ready;
       signal.throwIfAborted();
       this.quality = summary.quality;
@@ -294,6 +307,7 @@ export abstract class CxElement<Result> extends LitElement {
       signal.throwIfAborted();
       return result;
     } catch (error) {
+      await languageReady();
       if (!signal.aborted) {
         const info = toErrorInfo(error);
         // The report stays for "no usable rows": it is the explanation. Otherwise it would describe other data.
@@ -325,7 +339,8 @@ export abstract class CxElement<Result> extends LitElement {
   }
 
   protected renderStatus(message: string, kind: 'empty' | 'error'): TemplateResult {
-    return html`<div class="status ${kind}" part="status" role=${kind === 'error' ? 'alert' : 'status'}>${message}</div>`;
+    // An error is announced by the frame's polite live region (issue 9: errors are polite, not role=alert).
+    return html`<div class="status ${kind}" part="status" role=${kind === 'error' ? nothing : 'status'}>${message}</div>`;
   }
 
   protected renderQuality(): TemplateResult | typeof nothing {
@@ -335,14 +350,28 @@ export abstract class CxElement<Result> extends LitElement {
     ${this.qualityOpen ? renderQualityReport(quality, this.i18n) : nothing}`;
   }
 
+  /** The live region's text: the summary once loaded, the error once failed, nothing meanwhile. */
+  #announcement(): string {
+    if (this.task.status === TaskStatus.ERROR) return this.errorMessage(toErrorInfo(this.task.error));
+    const result = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    return result === undefined || result === null ? '' : this.loadedAnnouncement(result);
+  }
+
   protected override render(): TemplateResult {
-    if (this.#catalogue) return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction} aria-busy="true"></div>`;
-    const body = this.task.render({
-      initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
-      pending: () => this.renderProgress(),
-      complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.renderResult(result)),
-      error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
-    });
-    return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction}>${body} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}</div>`;
+    const busy = this.#catalogue !== null;
+    const body = busy
+      ? nothing
+      : html`${this.task.render({
+          initial: () => this.renderStatus(this.noSourceMessage(), 'empty'),
+          pending: () => this.renderProgress(),
+          complete: (result) => (result === null ? this.renderStatus(this.noSourceMessage(), 'empty') : this.renderResult(result)),
+          error: (error) => this.renderStatus(this.errorMessage(toErrorInfo(error)), 'error'),
+        })} ${this.task.status === TaskStatus.PENDING ? nothing : this.renderQuality()}`;
+    // The live region is in the same template in every state, so it is never re-created: a region
+    // inserted together with its text is not reliably announced.
+    return html`<div class="frame" part="base" lang=${this.i18n.locale} dir=${this.direction} aria-busy=${busy ? 'true' : nothing}>
+      ${body}
+      <div class="visually-hidden" role="status">${busy ? '' : this.#announcement()}</div>
+    </div>`;
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Messages, plurals, numbers and dates for an element's locale. Catalogues are plain objects keyed
  * like the English one; a site adds a language with {@link registerLocale}. Formatting goes through
- * Intl so digits, separators, month names and plural rules are the locale's own. English is built in;
- * the other shipped catalogues are separate chunks, fetched the first time an element needs them.
+ * Intl so digits, separators, month names and plural rules are the locale's own. Every shipped
+ * catalogue, English included, is a separate chunk fetched the first time an element needs it (English
+ * always, as the fallback): a page pays only for the languages it shows.
  */
 import type { IntervalName } from '../core/periods.ts';
 import { dayToDate, isoWeekOf } from '../core/periods.ts';
-import { en, type MessageKey } from './locales/en.ts';
+import type { MessageKey } from './locales/en.ts';
 
 export type { MessageKey };
 export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
@@ -15,10 +16,12 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 const translators = new Map<string, Translator>();
 
-const catalogues = new Map<string, Catalogue>([['en', en]]);
+/** Loaded and registered catalogues by lower-case tag. A registered one may be partial: English fills in. */
+const catalogues = new Map<string, Partial<Catalogue>>();
 
-/** The shipped catalogues other than English, by language: one chunk each, loaded on first use. */
+/** The shipped catalogues by language: one chunk each, loaded on first use. */
 const SHIPPED: Readonly<Record<string, () => Promise<Catalogue>>> = {
+  en: () => import('./locales/en.ts').then((module) => module.en),
   ar: () => import('./locales/ar.ts').then((module) => module.ar),
   el: () => import('./locales/el.ts').then((module) => module.el),
   hu: () => import('./locales/hu.ts').then((module) => module.hu),
@@ -30,20 +33,11 @@ const loading = new Map<string, Promise<void>>();
 /** Languages whose chunk could not be fetched: they fall back to English rather than retry on every render. */
 const unavailable = new Set<string>();
 
-/**
- * Makes the catalogue for `locale` available. Returns null when nothing has to be fetched (already
- * loaded, registered by the site, or not shipped), else a promise that settles once it is, or once
- * its chunk failed to load, in which case the language falls back to English. Never rejects.
- */
-export function loadCatalogue(locale: string): Promise<void> | null {
-  const lower = locale.toLowerCase();
-  const language = lower.split(/[-_]/)[0]!;
-  if (catalogues.has(lower) || catalogues.has(language) || unavailable.has(language)) return null;
-  const load = SHIPPED[language];
-  if (!load) return null;
+/** Fetches a shipped language once; a chunk that cannot be fetched leaves the language to English. */
+function loadShipped(language: string): Promise<void> {
   let pending = loading.get(language);
   if (!pending) {
-    pending = load().then(
+    pending = SHIPPED[language]!().then(
       (catalogue) => {
         // A site's own registerLocale() while the chunk was on its way wins.
         if (!catalogues.has(language)) catalogues.set(language, catalogue);
@@ -56,6 +50,20 @@ export function loadCatalogue(locale: string): Promise<void> | null {
     loading.set(language, pending);
   }
   return pending;
+}
+
+/**
+ * Makes the messages for `locale` available: its catalogue and English, the fallback. Returns null
+ * when nothing has to be fetched, else a promise that settles once they are (or once a chunk failed
+ * to load, in which case the language falls back to English). Never rejects.
+ */
+export function loadCatalogue(locale: string): Promise<void> | null {
+  const lower = locale.toLowerCase();
+  const language = lower.split(/[-_]/)[0]!;
+  const own = catalogues.has(lower) || catalogues.has(language) ? [] : [language];
+  const needed = ['en', ...own].filter((tag) => !catalogues.has(tag) && !unavailable.has(tag) && tag in SHIPPED);
+  if (needed.length === 0) return null;
+  return Promise.all(needed.map(loadShipped)).then(() => undefined);
 }
 
 /** Elements to tell when the catalogues change, so they redraw in the new messages. */
@@ -72,7 +80,7 @@ export function onCataloguesChanged(listener: () => void): () => void {
  * English. Elements already on the page redraw in it.
  */
 export function registerLocale(locale: string, catalogue: Partial<Catalogue>): void {
-  catalogues.set(locale.toLowerCase(), { ...en, ...catalogue });
+  catalogues.set(locale.toLowerCase(), catalogue);
   translators.clear();
   for (const listener of catalogueListeners) listener();
 }
@@ -84,7 +92,7 @@ export function registeredLocales(): string[] {
 
 /** Languages shipped with the kit, loaded on demand; a site registers others. */
 export function shippedLocales(): string[] {
-  return ['en', ...Object.keys(SHIPPED)];
+  return Object.keys(SHIPPED);
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -93,9 +101,9 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(locale.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
 }
 
-function catalogueFor(locale: string): Catalogue {
+function catalogueFor(locale: string): Partial<Catalogue> {
   const lower = locale.toLowerCase();
-  return catalogues.get(lower) ?? catalogues.get(lower.split(/[-_]/)[0]!) ?? en;
+  return catalogues.get(lower) ?? catalogues.get(lower.split(/[-_]/)[0]!) ?? {};
 }
 
 export interface Translator {
@@ -151,7 +159,8 @@ export function translator(requested: string): Translator {
   const number = (value: number, digits = 0) => numberFormats[digits]!().format(Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
 
   const t = (key: MessageKey, params: MessageParams = {}): string => {
-    const message = messages[key] ?? en[key];
+    // Elements render once loadCatalogue() has settled; before that (or if English failed to load) the key shows.
+    const message = messages[key] ?? catalogues.get('en')?.[key] ?? key;
     const template = typeof message === 'string' ? message : (message[plural().select(Number(params.count ?? 0))] ?? message.other);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];

@@ -124,7 +124,10 @@ export const themeTokens = css`
     white-space: nowrap;
   }
   @media (prefers-reduced-motion: reduce) {
-    * {
+    /* Pseudo-elements too: the universal selector alone misses the scorecard's ::before chevron and its transition. */
+    *,
+    *::before,
+    *::after {
       transition: none !important;
       animation: none !important;
     }

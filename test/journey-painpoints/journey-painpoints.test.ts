@@ -274,7 +274,7 @@ describe('<journey-painpoints>', () => {
     expect(stageNames(el), 'stages outside the filter are left out, not called small').to.deep.equal(['Wait']);
     el.filter = { from: 'last week' };
     await el.dataComplete;
-    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('filter.from="last week"');
+    expect(shadow(el).querySelector('[part=status].error')!.textContent).to.contain('filter.from="last week"');
   });
 
   it('cross-filters with <nps-trend>: a selected stage filters the trend, a selected period the journey', async () => {
@@ -289,7 +289,7 @@ describe('<journey-painpoints>', () => {
     await trend.dataComplete;
     journey.addEventListener('cx-select', (e) => (trend.filter = (e as CxSelectEvent<JourneySelectDetail>).detail.filter));
     trend.addEventListener('cx-select', (e) => (journey.filter = (e as CxSelectEvent<NpsTrendSelectDetail>).detail.filter));
-    const answers = () => [...shadow(trend).querySelectorAll('.point')].reduce((n, p) => n + Number(p.getAttribute('aria-label')!.match(/(\d+) answers/)![1]), 0);
+    const answers = () => [...shadow(trend).querySelectorAll('.point')].reduce((n, p) => n + Number(p.getAttribute('aria-label')!.match(/(\d+) answers?\b/)![1]), 0);
     expect(answers()).to.equal(95);
 
     stages(journey)[2]!.click();

@@ -140,7 +140,7 @@ describe('<nps-trend>', () => {
   it('filters to one value of a dimension', async () => {
     const records = sampleRecords().map((r, i) => ({ ...r, channel: i % 2 ? 'Phone' : 'Web' }));
     const el = await render(html`<nps-trend filter="channel:Phone" min-n="1" .data=${records}></nps-trend>`);
-    const answers = points(el).map((p) => Number(/(\d+) answers/.exec(p.getAttribute('aria-label')!)![1]));
+    const answers = points(el).map((p) => Number(/(\d+) answers?\b/.exec(p.getAttribute('aria-label')!)![1]));
     expect(answers.reduce((a, b) => a + b, 0)).to.equal(51);
   });
 
@@ -168,7 +168,7 @@ describe('<nps-trend>', () => {
     const { detail } = await failed;
     expect(detail.code).to.equal('not-found');
     await el.dataComplete;
-    const alert = shadow(el).querySelector('[role=alert]')!;
+    const alert = shadow(el).querySelector('[part=status].error')!;
     expect(alert.textContent).to.contain('The data file was not found');
     expect(alert.textContent).not.to.match(/at \w+ \(|Error:/);
     el.remove();
@@ -190,7 +190,7 @@ describe('<nps-trend>', () => {
     document.body.append(el);
     expect((await failed).detail).to.include({ code: 'no-rows' });
     await el.dataComplete;
-    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('None of the 3 rows could be used');
+    expect(shadow(el).querySelector('[part=status].error')!.textContent).to.contain('None of the 3 rows could be used');
     expect(shadow(el).querySelector('[part=quality-badge]')!.textContent).to.contain('3 rows skipped');
     el.remove();
   });
@@ -250,7 +250,7 @@ describe('<nps-trend>', () => {
       change();
       await el.dataComplete;
       expect(el.interval).to.equal('month');
-      expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=status].error')).to.equal(null);
       expect(points(el).length).to.be.greaterThan(quarters);
     }
   });
@@ -297,13 +297,13 @@ describe('<nps-trend>', () => {
     expect(shadow(el).querySelector('[part=quality-badge]')).not.to.equal(null);
     el.src = '/test/fixtures/does-not-exist.csv';
     await el.dataComplete;
-    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('not found');
+    expect(shadow(el).querySelector('[part=status].error')!.textContent).to.contain('not found');
     expect(shadow(el).querySelector('[part=quality-badge]')).to.equal(null);
   });
 
   it('shows whole periods: a from date in mid-month includes that whole month', async () => {
     const el = await render(html`<nps-trend from="2024-04-15" .data=${sampleRecords()}></nps-trend>`);
-    const answers = points(el).map((p) => Number(/(\d+) answers/.exec(p.getAttribute('aria-label')!)![1]));
+    const answers = points(el).map((p) => Number(/(\d+) answers?\b/.exec(p.getAttribute('aria-label')!)![1]));
     expect(answers).to.deep.equal([20, 20, 20]);
   });
 });

@@ -47,20 +47,20 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 // --- states ----------------------------------------------------------------------------------
 
 function noError({ root, errors }: Rendered<CxTag>): void {
-  expect(root.querySelector('[role=alert]'), text(root.querySelector('[role=alert]'))).to.equal(null);
+  expect(root.querySelector('[part=status].error'), text(root.querySelector('[part=status].error'))).to.equal(null);
   expect(errors).to.deep.equal([]);
 }
 
 function failedWith(code: string) {
   return ({ root, errors }: Rendered<CxTag>) => {
-    expect(root.querySelector('[role=alert]'), 'an error shown as an alert').not.to.equal(null);
+    expect(root.querySelector('[part=status].error'), 'an error shown').not.to.equal(null);
     expect(errors).to.include(code);
   };
 }
 
 function emptyState({ root, errors }: Rendered<CxTag>): void {
   expect(root.querySelector('[part=status][role=status]'), 'the "no data" status').not.to.equal(null);
-  expect(root.querySelector('[role=alert]')).to.equal(null);
+  expect(root.querySelector('[part=status].error')).to.equal(null);
   expect(errors).to.deep.equal([]);
 }
 
@@ -72,7 +72,7 @@ async function stillLoading({ root, element }: Rendered<CxTag>): Promise<void> {
   if (element.localName !== 'council-scorecard') {
     await waitFor(() => /\bread\b/.test(text(status())), 'no bytes reported while loading', { within: [root] });
   }
-  expect(root.querySelector('[role=alert]')).to.equal(null);
+  expect(root.querySelector('[part=status].error')).to.equal(null);
 }
 
 function qualityReportOpen({ root }: Rendered<CxTag>): void {
@@ -219,7 +219,7 @@ const EXPECTED: { readonly [T in CxTag]: Readonly<Record<string, Expectation<T>>
     QualityReportOpen: both(scorecardDrawn, qualityReportOpen),
     NoDefinition: emptyState,
     DefinitionNotFound: failedWith('not-found'),
-    UnreadableDefinition: both(failedWith('bad-definition'), ({ root }) => expect(text(root.querySelector('[role=alert]'))).to.include('cadence')),
+    UnreadableDefinition: both(failedWith('bad-definition'), ({ root }) => expect(text(root.querySelector('[part=status].error'))).to.include('cadence')),
   },
 };
 

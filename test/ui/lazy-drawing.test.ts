@@ -42,13 +42,13 @@ describe('drawing code loaded on demand', () => {
     await fixture(html`<div></div>`).then((host) => host.append(el));
     expect((await failed).detail.code).to.equal('module-unavailable');
     await el.dataComplete;
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('could not be downloaded');
+    expect(el.shadowRoot!.querySelector('[part=status].error')!.textContent).to.contain('could not be downloaded');
     expect(el.shadowRoot!.querySelector('.drawn')).to.equal(null);
 
     el.text = 'two';
     await el.dataComplete;
     expect(fetches).to.equal(2, 'the next load fetched the module again');
     expect(el.shadowRoot!.querySelector('.drawn')!.textContent).to.equal('drawn: two');
-    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part=status].error')).to.equal(null);
   });
 });

@@ -115,7 +115,7 @@ describe('engine client and worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await el.updateComplete;
     expect(loads).to.deep.equal([36]);
-    const answers = [...el.shadowRoot!.querySelectorAll('.point')].map((p) => Number(/(\d+) answers/.exec(p.getAttribute('aria-label')!)![1]));
+    const answers = [...el.shadowRoot!.querySelectorAll('.point')].map((p) => Number(/(\d+) answers?\b/.exec(p.getAttribute('aria-label')!)![1]));
     expect(answers.reduce((sum, n) => sum + n, 0)).to.equal(36);
   });
 
@@ -145,7 +145,7 @@ describe('engine client and worker', () => {
     setTimeout(() => engineClient().terminate('test'), 100);
     expect((await failed).detail.code).to.equal('worker-crashed');
     await el.dataComplete;
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('The data engine stopped');
+    expect(el.shadowRoot!.querySelector('[part=status].error')!.textContent).to.contain('The data engine stopped');
     el.src = feedbackUrl({ rows: 30 }).url;
     await oneEvent(el, 'cx-load');
     await el.dataComplete;

@@ -101,7 +101,7 @@ export const ar: Catalogue = {
   'legend.passives': 'المحايدون (7–8)',
   'legend.detractors': 'المنتقدون (0–6)',
 
-  'point.label': '{period}: صافي نقاط الترويج {nps}، فترة ثقة ‎95 %‎ من {lower} إلى {upper}، {n} إجابة. {change}',
+  'point.label': '{period}: صافي نقاط الترويج {nps}، فترة ثقة ‎95 %‎ من {lower} إلى {upper}، {answers}. {change}',
   'change.up': 'ارتفاع {delta} نقطة عن الفترة السابقة، دالّ إحصائيًا ({p}).',
   'change.down': 'انخفاض {delta} نقطة عن الفترة السابقة، دالّ إحصائيًا ({p}).',
   'change.same': 'تغيّر {delta} نقطة عن الفترة السابقة، غير دالّ إحصائيًا ({p}).',

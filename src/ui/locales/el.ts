@@ -80,7 +80,7 @@ export const el: Catalogue = {
   'legend.passives': 'Ουδέτεροι (7–8)',
   'legend.detractors': 'Επικριτές (0–6)',
 
-  'point.label': '{period}: NPS {nps}, διάστημα 95% από {lower} έως {upper}, {n} απαντήσεις. {change}',
+  'point.label': '{period}: NPS {nps}, διάστημα 95% από {lower} έως {upper}, {answers}. {change}',
   'change.up': 'Αύξηση κατά {delta} μονάδες σε σχέση με την προηγούμενη περίοδο, στατιστικά σημαντική ({p}).',
   'change.down': 'Μείωση κατά {delta} μονάδες σε σχέση με την προηγούμενη περίοδο, στατιστικά σημαντική ({p}).',
   'change.same': 'Μεταβολή κατά {delta} μονάδες σε σχέση με την προηγούμενη περίοδο, όχι στατιστικά σημαντική ({p}).',

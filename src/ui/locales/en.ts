@@ -82,7 +82,7 @@ export const en = {
   'legend.passives': 'Passives (7–8)',
   'legend.detractors': 'Detractors (0–6)',
 
-  'point.label': '{period}: NPS {nps}, 95 % interval {lower} to {upper}, {n} answers. {change}',
+  'point.label': '{period}: NPS {nps}, 95 % interval {lower} to {upper}, {answers}. {change}',
   'change.up': 'Up {delta} points from the period before, significant ({p}).',
   'change.down': 'Down {delta} points from the period before, significant ({p}).',
   'change.same': 'Changed {delta} points from the period before, not significant ({p}).',

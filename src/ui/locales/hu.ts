@@ -80,7 +80,7 @@ export const hu: Catalogue = {
   'legend.passives': 'Semlegesek (7–8)',
   'legend.detractors': 'Kritikusok (0–6)',
 
-  'point.label': '{period}: NPS {nps}, 95%-os intervallum: {lower} és {upper} között, {n} válasz. {change}',
+  'point.label': '{period}: NPS {nps}, 95%-os intervallum: {lower} és {upper} között, {answers}. {change}',
   'change.up': 'Az előző időszakhoz képest {delta} ponttal nőtt, a változás szignifikáns ({p}).',
   'change.down': 'Az előző időszakhoz képest {delta} ponttal csökkent, a változás szignifikáns ({p}).',
   'change.same': 'Az előző időszakhoz képest {delta} pontos változás, nem szignifikáns ({p}).',

@@ -95,7 +95,7 @@ export const pl: Catalogue = {
   'legend.passives': 'Neutralni (7–8)',
   'legend.detractors': 'Krytycy (0–6)',
 
-  'point.label': '{period}: NPS {nps}, przedział ufności 95%: od {lower} do {upper}, liczba odpowiedzi: {n}. {change}',
+  'point.label': '{period}: NPS {nps}, przedział ufności 95%: od {lower} do {upper}, {answers}. {change}',
   'change.up': 'Wzrost o {delta} pkt względem poprzedniego okresu, istotny statystycznie ({p}).',
   'change.down': 'Spadek o {delta} pkt względem poprzedniego okresu, istotny statystycznie ({p}).',
   'change.same': 'Zmiana względem poprzedniego okresu: {delta} pkt, nieistotna statystycznie ({p}).',
