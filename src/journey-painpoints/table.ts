@@ -12,8 +12,9 @@ export function renderJourneyTable(result: JourneyResult, i18n: Translator, sele
   const rows = byPain
     ? [...result.stages].sort((a, b) => (a.suppressed ? Infinity : a.rank) - (b.suppressed ? Infinity : b.rank))
     : result.stages;
-  // Scrolls sideways inside its own box on a narrow screen rather than widen the element (WCAG 1.4.10 exempts data tables).
-  return html`<div class="table-scroll"><table part="table" id="data-table">
+  // Scrolls sideways inside its own box on a narrow screen rather than widen the element (WCAG 1.4.10
+  // exempts data tables); a focusable, named region, so the keyboard can scroll it in every browser.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${i18n.t('journey.table.caption', { metric: i18n.t(`journey.metric.${result.metric}`) })}><table part="table" id="data-table">
     <caption>${i18n.t('journey.table.caption', { metric: i18n.t(`journey.metric.${result.metric}`) })}</caption>
     <thead>
       <tr>

@@ -8,8 +8,9 @@ import type { Translator } from '../ui/i18n.ts';
 
 export function renderTable(series: NpsSeries, i18n: Translator, selectedStart: number | null): TemplateResult {
   const intervalName = i18n.t(`interval.${series.interval}`);
-  // Scrolls sideways inside its own box on a narrow screen rather than widen the element (WCAG 1.4.10 exempts data tables).
-  return html`<div class="table-scroll"><table part="table" id="data-table">
+  // Scrolls sideways inside its own box on a narrow screen rather than widen the element (WCAG 1.4.10
+  // exempts data tables); a focusable, named region, so the keyboard can scroll it in every browser.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${i18n.t('table.caption', { interval: intervalName })}><table part="table" id="data-table">
     <caption>${i18n.t('table.caption', { interval: intervalName })}</caption>
     <thead>
       <tr>
