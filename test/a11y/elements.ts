@@ -15,6 +15,7 @@ import '../../src/journey-painpoints/index.ts';
 import '../../src/nps-trend/index.ts';
 import type { NpsPeriodCounts } from '../../src/core/counts.ts';
 import { SAMPLE_COLUMNS, generateFeedbackCsvText, generateFeedbackRows } from '../../src/sample/generate.ts';
+import { serviceCouncil } from '../fixtures/service-council.ts';
 
 export type Theme = 'light' | 'dark' | 'high-contrast';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'high-contrast'];
@@ -119,63 +120,13 @@ function journeyRecords(): Record<string, unknown>[] {
 }
 const JOURNEY_RECORDS = journeyRecords();
 
-/**
- * A council as of 10 July 2025 reviewing June: every status (green, amber, red, grey for too few
- * answers and for no data), a KPI whose file is missing (its own error row), actions, flags.
- */
-const OPERATIONS = '/test/fixtures/council-operations.csv';
-const COUNCIL = {
-  council: { name: { en: 'Service Council', ar: 'مجلس الخدمة' }, cadence: 'monthly', asOf: '2025-07-10', periods: 6 },
-  kpis: [
-    {
-      id: 'acceptance',
-      label: { en: 'Applications accepted', ar: 'الطلبات المقبولة' },
-      unit: '%',
-      direction: 'higher-is-better',
-      target: 85,
-      tolerance: 10,
-      owner: 'Head of Eligibility',
-      lastReviewed: '2025-06-20',
-      source: { url: OPERATIONS, date: 'date', numerator: 'accepted', denominator: 'submitted', aggregation: 'rate' },
-      actions: [{ title: 'Simplify the form', owner: 'Forms team', due: '2025-06-30', status: 'open' }],
-    },
-    {
-      id: 'outages',
-      label: 'Portal outage minutes',
-      unit: 'min',
-      direction: 'lower-is-better',
-      target: 40,
-      owner: 'CIO',
-      lastReviewed: '2025-03-01',
-      due: '2025-06-30',
-      source: { url: OPERATIONS, date: 'date', value: 'outage_minutes', aggregation: 'sum' },
-    },
-    {
-      id: 'complaints',
-      label: 'Complaints answered in time',
-      unit: '%',
-      direction: 'higher-is-better',
-      target: 90,
-      owner: 'Head of Complaints',
-      lastReviewed: '2025-07-01',
-      note: 'Counted from the case system.',
-      source: { series: [{ date: '2025-04-30', value: 88 }, { date: '2025-05-31', value: 91 }, { date: '2025-06-30', value: 90 }] },
-    },
-    { id: 'nps', label: 'NPS', unit: 'score', direction: 'higher-is-better', target: 30, owner: 'CCO', lastReviewed: '2025-07-01', source: { metric: 'nps' } },
-    {
-      id: 'ombudsman',
-      label: 'NPS, Ombudsman',
-      unit: 'score',
-      direction: 'higher-is-better',
-      target: 30,
-      owner: 'CCO',
-      lastReviewed: '2025-07-01',
-      source: { metric: 'nps', filter: 'department:Ombudsman' },
-    },
-    { id: 'handling', label: 'Call handling', unit: 'minutes', direction: 'lower-is-better', target: 5, owner: 'Contact centre', source: { series: [] } },
-    { id: 'wait', label: 'Wait time', unit: 'min', direction: 'lower-is-better', target: 5, owner: 'Operations', source: { url: MISSING_URL, date: 'date', value: 'wait', aggregation: 'median' } },
-  ],
-};
+/** The scorecard tests' council (every status, error rows) with six periods, and a KPI note to draw. */
+const COUNCIL = (() => {
+  const council = serviceCouncil() as { council: { periods: number }; kpis: Record<string, unknown>[] };
+  council.council.periods = 6;
+  council.kpis.find((kpi) => kpi.id === 'complaints')!.note = 'Counted from the case system.';
+  return council;
+})();
 
 // --- rendering --------------------------------------------------------------------------------
 

@@ -4,8 +4,8 @@ import '../../src/council-scorecard/index.ts';
 import type { CouncilScorecard, ScorecardSelectDetail } from '../../src/council-scorecard/council-scorecard.ts';
 import type { CxErrorEvent } from '../../src/events/cx-error.ts';
 import type { CxSelectEvent } from '../../src/events/cx-select.ts';
+import { serviceCouncil } from '../fixtures/service-council.ts';
 
-const OPERATIONS = '/test/fixtures/council-operations.csv';
 
 /**
  * As of 10 July 2025 the council reviews June. Hand-computed from the fixture:
@@ -24,59 +24,7 @@ function feedbackRecords(): Record<string, unknown>[] {
   return records;
 }
 
-function definition(): Record<string, unknown> {
-  return {
-    council: { name: { en: 'Service Council', ar: 'مجلس الخدمة' }, cadence: 'monthly', asOf: '2025-07-10', periods: 3 },
-    kpis: [
-      {
-        id: 'acceptance',
-        label: { en: 'Applications accepted', ar: 'الطلبات المقبولة' },
-        unit: '%',
-        direction: 'higher-is-better',
-        target: 85,
-        tolerance: 10,
-        owner: 'Head of Eligibility',
-        lastReviewed: '2025-06-20',
-        source: { url: OPERATIONS, date: 'date', numerator: 'accepted', denominator: 'submitted', aggregation: 'rate' },
-        actions: [{ title: 'Simplify the form', owner: 'Forms team', due: '2025-06-30', status: 'open' }],
-      },
-      {
-        id: 'outages',
-        label: 'Portal outage minutes',
-        unit: 'min',
-        direction: 'lower-is-better',
-        target: 40,
-        owner: 'CIO',
-        lastReviewed: '2025-03-01',
-        due: '2025-06-30',
-        source: { url: OPERATIONS, date: 'date', value: 'outage_minutes', aggregation: 'sum' },
-      },
-      {
-        id: 'complaints',
-        label: 'Complaints answered in time',
-        unit: '%',
-        direction: 'higher-is-better',
-        target: 90,
-        owner: 'Head of Complaints',
-        lastReviewed: '2025-07-01',
-        source: { series: [{ date: '2025-04-30', value: 88 }, { date: '2025-05-31', value: 91 }, { date: '2025-06-30', value: 90 }] },
-      },
-      { id: 'nps', label: 'NPS', unit: 'score', direction: 'higher-is-better', target: 30, owner: 'CCO', lastReviewed: '2025-07-01', source: { metric: 'nps' } },
-      {
-        id: 'ombudsman',
-        label: 'NPS, Ombudsman',
-        unit: 'score',
-        direction: 'higher-is-better',
-        target: 30,
-        owner: 'CCO',
-        lastReviewed: '2025-07-01',
-        source: { metric: 'nps', filter: 'department:Ombudsman' },
-      },
-      { id: 'handling', label: 'Call handling', unit: 'minutes', direction: 'lower-is-better', target: 5, owner: 'Contact centre', source: { series: [] } },
-      { id: 'missing-file', label: 'Wait time', unit: 'min', direction: 'lower-is-better', target: 5, owner: 'Operations', source: { url: '/test/fixtures/no-such-file.csv', date: 'date', value: 'wait', aggregation: 'median' } },
-    ],
-  };
-}
+const definition = serviceCouncil;
 
 async function render(template: ReturnType<typeof html>): Promise<CouncilScorecard> {
   const el = await fixture<CouncilScorecard>(template);
