@@ -1,7 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { toErrorInfo } from '../core/errors.ts';
 import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
 import { type JourneyQuery, type JourneyResult, type JourneyStage, type PainMetric, type ShownStage } from '../core/journey.ts';
@@ -11,6 +10,7 @@ import { CxSelectEvent } from '../events/cx-select.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { rovingIndex } from '../ui/roving.ts';
+import { styleProperties, type StyleProperties } from '../ui/style-properties.ts';
 import { engineClient } from '../worker/client.ts';
 import { journeyStyles } from './journey-painpoints.styles.ts';
 import type { JourneyLayout } from './layout.ts';
@@ -306,14 +306,14 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   #renderStages(result: JourneyResult, layout: JourneyLayout): TemplateResult {
     const { i18n } = this;
     const list = layout.mode === 'list';
-    const columns = list ? {} : { gridTemplateColumns: `repeat(${result.stages.length}, minmax(0, 1fr))` };
+    const columns: StyleProperties = list ? {} : { 'grid-template-columns': `repeat(${result.stages.length}, minmax(0, 1fr))` };
     return html`<div
       part="stages"
       class="stages ${layout.mode}"
       role="listbox"
       aria-orientation=${list ? 'vertical' : 'horizontal'}
       aria-label=${i18n.t('journey.chartLabel', { count: result.stages.length, metric: i18n.t(`journey.metric.${result.metric}`) })}
-      style=${styleMap(columns)}
+      style=${styleProperties(columns)}
       @keydown=${this.#onKeydown}
       @focusout=${() => (this.tooltipVisible = false)}
       @pointerleave=${() => (this.tooltipVisible = false)}
@@ -369,7 +369,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     const metric = draw().formatMetric(stage, result.metric, i18n)!;
     const left = (draw().stageCenter(layout, stage.name) / layout.width) * 100;
     const top = layout.y(draw().metricValue(stage, result.metric)!.upper);
-    return html`<div part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}%`, top: `${top}px`, '--_cx-tip-at': String(left / 100) })}>
+    return html`<div part="tooltip" aria-hidden="true" style=${styleProperties({ left: `${left}%`, top: `${top}px`, '--_cx-tip-at': String(left / 100) })}>
       <strong dir="auto">${stage.name}</strong><br />
       ${metric.value} (${metric.interval})<br />
       ${draw().formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />

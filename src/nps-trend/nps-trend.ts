@@ -9,6 +9,7 @@ import { periodSelectDetail } from './select-detail.ts';
 import { chartStyles } from '../ui/chart-styles.ts';
 import { CxElement, type QueryContext } from '../ui/cx-element.ts';
 import { rovingIndex } from '../ui/roving.ts';
+import { styleProperties } from '../ui/style-properties.ts';
 import { booleanAttribute, defaultedAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
 
@@ -358,7 +359,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
     if (!this.tooltipVisible || !point) return nothing;
     const { i18n } = this;
     const left = (this.#center(point.periodStart) / this.chartWidth) * 100;
-    return html`<div part="tooltip" aria-hidden="true" style="left:${left}%;top:${layout.y(point.nps)}px;--_cx-tip-at:${left / 100}">
+    return html`<div part="tooltip" aria-hidden="true" style=${styleProperties({ left: `${left}%`, top: `${layout.y(point.nps)}px`, '--_cx-tip-at': String(left / 100) })}>
       <strong>${i18n.period(point.periodStart, series.interval)}</strong><br />
       NPS ${i18n.number(point.nps)} (${i18n.number(point.lower)} – ${i18n.number(point.upper)})<br />
       ${i18n.t('answers', { count: point.n })}

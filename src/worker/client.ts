@@ -94,6 +94,51 @@ const shimUrls = new WeakMap<Worker, string>();
 /** The worker script's address, once a worker was started: named in the error when it cannot load. */
 let engineScriptUrl = '';
 
+/** The slice of the Trusted Types API used here (TypeScript's DOM library does not declare it yet). */
+interface ScriptUrlPolicy {
+  createScriptURL(input: string): unknown;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(input: string): string }): ScriptUrlPolicy;
+}
+
+/** The one script URL the `cx-elements` policy vouches for, set only while the engine worker (or its blob: shim) is being started. */
+let engineUrlBeingStarted: string | null = null;
+let scriptUrlPolicy: ScriptUrlPolicy | null | undefined;
+
+/**
+ * A page with `require-trusted-types-for 'script'` refuses a plain string in `new Worker()`. The
+ * elements then vouch for their own engine script through a policy named `cx-elements` (a page that
+ * also lists `trusted-types` must allow that name, and `lit-html` for Lit). Created on first use and
+ * only where Trusted Types exist; if the page forbids the name, the plain URL is passed and the
+ * blocked worker is reported as `worker-unavailable`.
+ */
+function trustedScriptUrl(url: string): string {
+  if (scriptUrlPolicy === undefined) {
+    const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+    try {
+      scriptUrlPolicy = factory
+        ? factory.createPolicy('cx-elements', {
+            createScriptURL: (input) => {
+              if (input === engineUrlBeingStarted) return input;
+              throw new TypeError(`cx-elements only starts its own engine script, not ${input}`);
+            },
+          })
+        : null;
+    } catch {
+      scriptUrlPolicy = null;
+    }
+  }
+  // A TrustedScriptURL is accepted wherever the string was; the DOM typings only know strings.
+  if (!scriptUrlPolicy) return url;
+  engineUrlBeingStarted = url;
+  try {
+    return scriptUrlPolicy.createScriptURL(url) as string;
+  } finally {
+    engineUrlBeingStarted = null;
+  }
+}
+
 /**
  * Starts the engine worker from `url`, which is next to this module. A page may load the elements
  * from another origin (a CDN, a shared static host), and the Worker constructor refuses cross-origin
@@ -104,13 +149,13 @@ let engineScriptUrl = '';
 function startEngineWorker(url: URL, options: WorkerOptions): Worker {
   engineScriptUrl = url.href;
   try {
-    return new globalThis.Worker(url, options);
+    return new globalThis.Worker(trustedScriptUrl(url.href), options);
   } catch (error) {
     if (url.origin === globalThis.location?.origin) throw error;
     const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
     let worker: Worker;
     try {
-      worker = new globalThis.Worker(shim, options);
+      worker = new globalThis.Worker(trustedScriptUrl(shim), options);
     } catch (blocked) {
       URL.revokeObjectURL(shim);
       throw blocked;
