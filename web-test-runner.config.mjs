@@ -101,6 +101,28 @@ function cdpEmulation() {
   };
 }
 
+/**
+ * The JS heap as CDP reports it, for test/security/leaks.test.ts: the `cdp-heap` command forces
+ * garbage collection (`{ gc: n }` rounds, default 2) and returns `Runtime.getHeapUsage`
+ * (`{ usedSize, totalSize }` in bytes) of the page's main thread.
+ */
+function cdpHeap() {
+  const sessions = new WeakMap();
+  return {
+    name: 'cdp-heap',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'cdp-heap') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`cdp-heap needs Chromium through puppeteer, not ${session.browser.type}.`);
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, page.createCDPSession());
+      const cdp = await sessions.get(page);
+      for (let round = 0; round < (payload?.gc ?? 2); round++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+      return { usedSize, totalSize };
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -110,6 +132,7 @@ export default {
     commonJsBundles({ 'ajv/dist/2020': '/__bundles/ajv-2020.js' }),
     frameworkBundles(),
     cdpEmulation(),
+    cdpHeap(),
     a11ySnapshotPlugin(),
     // tsx: the React example; its JSX settings come from tsconfig ("jsx": "react-jsx").
     esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -190,8 +190,6 @@ export class EngineClient {
   /** Rejects when the current worker dies; every call races against it so none can hang. */
   #death: Promise<never> = Promise.reject();
   #killWorker: (error: CxDataError) => void = () => {};
-  /** The current worker's script loaded and ran (it said so): a later error is a crash. */
-  #started = false;
   readonly #sources = new Map<string, SourceEntry>();
 
   /** How long a source no element holds stays loaded, in case one asks for it again. */
@@ -342,7 +340,8 @@ export class EngineClient {
     let kill!: (error: CxDataError) => void;
     this.#death = new Promise<never>((_, reject) => (kill = reject));
     this.#death.catch(() => {});
-    this.#killWorker = (error) => {
+    // This worker's own killer: an event the worker fires after it was replaced must not kill its successor.
+    const killThis = (error: CxDataError) => {
       if (this.#worker !== worker) return;
       this.#worker = null;
       this.#remote = null;
@@ -352,20 +351,22 @@ export class EngineClient {
       if (shim) URL.revokeObjectURL(shim);
       kill(error);
     };
-    this.#started = false;
+    this.#killWorker = killThis;
+    /** This worker's script loaded and ran (it said so): a later error is a crash. */
+    let started = false;
     worker.addEventListener('message', (event: MessageEvent) => {
-      if ((event.data as { type?: unknown } | null)?.type === ENGINE_STARTED) this.#started = true;
+      if ((event.data as { type?: unknown } | null)?.type === ENGINE_STARTED) started = true;
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       // A script that fails to load (404, blocked by CSP, not JavaScript) errors before any answer.
-      this.#killWorker(
-        this.#started
+      killThis(
+        started
           ? new CxDataError('worker-crashed', `The data engine stopped: ${event.message || 'it crashed'}.`)
           : unavailable(event.message || 'the script did not load (missing, blocked by the Content-Security-Policy, or not served as JavaScript).'),
       );
     });
-    worker.addEventListener('messageerror', () => this.#killWorker(new CxDataError('worker-crashed', 'The data engine sent a message that could not be read.')));
+    worker.addEventListener('messageerror', () => killThis(new CxDataError('worker-crashed', 'The data engine sent a message that could not be read.')));
     return remote;
   }
 }
