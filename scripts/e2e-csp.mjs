@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOperationsGenerator, openBrowser, serve, writeSampleCsv } from './lib-harness.mjs';
+import { openBrowser, serve, writeCouncilSample } from './lib-harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -27,20 +27,7 @@ const check = (ok, message) => {
 
 const site = await mkdtemp(join(tmpdir(), 'cx-csp-'));
 await cp(join(root, 'dist'), join(site, 'dist'), { recursive: true });
-await writeSampleCsv(join(site, 'feedback.csv'), { seed: 42, rows: 8_000 });
-const { generateApplicationsCsv } = await loadOperationsGenerator();
-await writeFile(join(site, 'applications.csv'), generateApplicationsCsv({ seed: 42 }));
-await writeFile(
-  join(site, 'council.json'),
-  JSON.stringify({
-    council: { name: 'Customer Experience Council', cadence: 'monthly' },
-    feedback: { url: 'feedback.csv' },
-    kpis: [
-      { id: 'nps', label: 'Net Promoter Score', unit: 'score', direction: 'higher-is-better', target: 30, tolerance: 5, owner: 'Chief Customer Officer', source: { metric: 'nps' } },
-      { id: 'wait', label: 'Median wait', unit: 'min', direction: 'lower-is-better', target: 40, owner: 'Service Operations', source: { url: 'applications.csv', date: 'submitted', value: 'wait_minutes', aggregation: 'median' } },
-    ],
-  }),
-);
+await writeCouncilSample(site);
 // No inline script or style on the page itself: anything reported comes from the library.
 await writeFile(
   join(site, 'index.html'),

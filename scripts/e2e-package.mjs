@@ -14,7 +14,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOperationsGenerator, openBrowser, serve, writeSampleCsv } from './lib-harness.mjs';
+import { openBrowser, serve, writeCouncilSample } from './lib-harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const failures = [];
@@ -52,20 +52,7 @@ execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', join(site, 'node
 await cp(join(site, 'node_modules', 'package'), join(site, 'node_modules', 'cx-elements'), { recursive: true });
 await rm(join(site, 'node_modules', 'package'), { recursive: true });
 await cp(join(root, 'test', 'smoke', 'index.html'), join(site, 'index.html'));
-await writeSampleCsv(join(site, 'feedback.csv'), { seed: 42, rows: 8_000 });
-const { generateApplicationsCsv } = await loadOperationsGenerator();
-await writeFile(join(site, 'applications.csv'), generateApplicationsCsv({ seed: 42 }));
-await writeFile(
-  join(site, 'council.json'),
-  JSON.stringify({
-    council: { name: 'Customer Experience Council', cadence: 'monthly' },
-    feedback: { url: 'feedback.csv' },
-    kpis: [
-      { id: 'nps', label: 'Net Promoter Score', unit: 'score', direction: 'higher-is-better', target: 30, tolerance: 5, owner: 'Chief Customer Officer', source: { metric: 'nps' } },
-      { id: 'wait', label: 'Median wait', unit: 'min', direction: 'lower-is-better', target: 40, owner: 'Service Operations', source: { url: 'applications.csv', date: 'submitted', value: 'wait_minutes', aggregation: 'median' } },
-    ],
-  }),
-);
+await writeCouncilSample(site);
 
 // The packed .d.ts files, as a TypeScript user compiles against them. The consumer sits inside this
 // checkout so that the elements' own dependencies (lit) resolve from its node_modules.

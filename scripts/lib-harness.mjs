@@ -14,7 +14,18 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.csv': 'text/csv', '.map': 'application/json', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 /** A TypeScript module of src/, bundled for Node on the fly (the library bundle does not ship the samples). */
 async function loadSource(path) {
@@ -47,13 +58,19 @@ export async function makeSite(page) {
   return { site, reports, remove: () => rm(site, { recursive: true, force: true }) };
 }
 
-/** A static server for `directory`; `headers(path)` adds response headers (CORS, CSP) per file. */
-export async function serve(directory, headers = () => ({})) {
+/**
+ * A static server for `directory`, mounted at `mount` (anything outside it is a 404, as on an
+ * intranet where the files sit in a sub-folder); `headers(path)` adds response headers (CORS, CSP).
+ */
+export async function serve(directory, headers = () => ({}), mount = '/') {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!requested.startsWith(mount)) return response.writeHead(404).end('Not found');
+    const path = normalize(`/${requested.slice(mount.length)}`).replace(/^(\.\.[/\\])+/, '');
     const file = join(directory, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
       response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, ...headers(path) });
       createReadStream(file).pipe(response);
     } catch {
@@ -63,6 +80,27 @@ export async function serve(directory, headers = () => ({})) {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * The sample files a page with all three elements reads, written into `folder`: feedback.csv (8,000
+ * rows), applications.csv, and council.json with one feedback KPI and one operational KPI.
+ */
+export async function writeCouncilSample(folder) {
+  await writeSampleCsv(join(folder, 'feedback.csv'), { seed: 42, rows: 8_000 });
+  const { generateApplicationsCsv } = await loadOperationsGenerator();
+  await writeFile(join(folder, 'applications.csv'), generateApplicationsCsv({ seed: 42 }));
+  await writeFile(
+    join(folder, 'council.json'),
+    JSON.stringify({
+      council: { name: 'Customer Experience Council', cadence: 'monthly' },
+      feedback: { url: 'feedback.csv' },
+      kpis: [
+        { id: 'nps', label: 'Net Promoter Score', unit: 'score', direction: 'higher-is-better', target: 30, tolerance: 5, owner: 'Chief Customer Officer', source: { metric: 'nps' } },
+        { id: 'wait', label: 'Median wait', unit: 'min', direction: 'lower-is-better', target: 40, owner: 'Service Operations', source: { url: 'applications.csv', date: 'submitted', value: 'wait_minutes', aggregation: 'median' } },
+      ],
+    }),
+  );
 }
 
 export async function openBrowser() {

@@ -85,11 +85,6 @@ export function registerLocale(locale: string, catalogue: Partial<Catalogue>): v
   for (const listener of catalogueListeners) listener();
 }
 
-/** Languages with a catalogue now (loaded or registered). */
-export function registeredLocales(): string[] {
-  return [...catalogues.keys()];
-}
-
 /** Languages shipped with the kit, loaded on demand; a site registers others. */
 export function shippedLocales(): string[] {
   return Object.keys(SHIPPED);
