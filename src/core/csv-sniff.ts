@@ -33,9 +33,12 @@ export function createDelimiterSniffer(lineLimit: number) {
      * A header still in quotes after `lineLimit` lines also ends the sniffing (at that line break), so
      * an unclosed quote in the header cannot make the reader hold back the whole file.
      */
-    scan(text: string): number {
+    scan(text: string | Uint8Array): number {
+      // Bytes work as well as text: every character the decision looks at is ASCII, and UTF-8 never
+      // uses an ASCII byte value inside a multi-byte character.
+      const bytes = typeof text === 'string' ? null : text;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
+        const c = bytes ? bytes[i]! : (text as string).charCodeAt(i);
         if (inQuotes) {
           if (!quotePending) {
             if (c === QUOTE) quotePending = true;

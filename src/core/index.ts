@@ -7,6 +7,7 @@ export * from './dates.ts';
 export * from './scores.ts';
 export * from './table.ts';
 export * from './ingest.ts';
+export { createCsvIngest } from './csv-ingest.ts';
 export * from './periods.ts';
 export * from './aggregate.ts';
 export * from './counts.ts';

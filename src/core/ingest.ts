@@ -2,7 +2,6 @@
  * Turns input rows — CSV records, JSON objects or in-memory columns — into a {@link FeedbackTable},
  * accounting for every row in the {@link QualityReport}: accepted, duplicate, or rejected with a reason.
  */
-import { createCsvReader, type CsvReader } from './csv.ts';
 import { dayFromDate, parseDateToDay, type DateParseResult } from './dates.ts';
 import { CxDataError } from './errors.ts';
 import { createQualityReport, finishQualityReport, recordDuplicate, recordRejection, type QualityReport } from './quality.ts';
@@ -19,11 +18,26 @@ export interface IngestResult {
 type FieldReader = (index: number) => unknown;
 
 /**
- * The row-level rules shared by every input format. Dedup rule (DOMAIN.md): the same respondent —
+ * The layout, when it has what every feedback row needs: a date column and at least one score column.
+ * @throws CxDataError `missing-column` naming the one that is missing.
+ */
+export function requireDateAndScore(layout: ColumnLayout): ColumnLayout {
+  if (layout.canonical.date === undefined) {
+    throw new CxDataError('missing-column', 'The data has no date column; map one with fields="date:<column>".', { field: 'date' });
+  }
+  if (!SCORE_FIELDS.some((field) => layout.canonical[field] !== undefined)) {
+    throw new CxDataError('missing-column', 'The data has no score column (nps, csat or ces); map one with fields="nps:<column>".', { field: 'nps' });
+  }
+  return layout;
+}
+
+/**
+ * The row-level rules shared by every input format (CSV files have a byte-level twin of them in
+ * `csv-ingest.ts`, which the tests hold to this one). Dedup rule (DOMAIN.md): the same respondent —
  * compared trimmed and case-folded, since e-mails arrive as `Anna@x.org` and ` anna@x.org` — on the
  * same calendar day is one answer submitted twice; the first one counts.
  */
-class RowIngest {
+export class RowIngest {
   readonly #layout: ColumnLayout;
   readonly #builder: TableBuilder;
   readonly #quality = createQualityReport();
@@ -37,17 +51,11 @@ class RowIngest {
   readonly #dimensions: string[];
 
   constructor(layout: ColumnLayout, textual: { decimalComma: boolean } | null) {
-    this.#layout = layout;
-    if (layout.canonical.date === undefined) {
-      throw new CxDataError('missing-column', 'The data has no date column; map one with fields="date:<column>".', { field: 'date' });
-    }
+    this.#layout = requireDateAndScore(layout);
     this.#scoreColumns = SCORE_FIELDS.flatMap((field) => {
       const index = layout.canonical[field];
       return index === undefined ? [] : [[field, index] as [ScoreField, number]];
     });
-    if (this.#scoreColumns.length === 0) {
-      throw new CxDataError('missing-column', 'The data has no score column (nps, csat or ces); map one with fields="nps:<column>".', { field: 'nps' });
-    }
     this.#builder = new TableBuilder(layout.canonical.stage !== undefined, layout.dimensions.map((d) => d.name));
     this.#dimensions = layout.dimensions.map(() => '');
     if (textual) {
@@ -139,43 +147,6 @@ export interface CsvIngest {
   finish(): IngestResult;
   /** Bytes (or characters, for string input) consumed so far. */
   readonly consumed: number;
-}
-
-/**
- * Streams a CSV file into a table chunk by chunk: the first record is the header, every later record
- * one row. Throws {@link CxDataError} `empty-file` when there is no header, `missing-column` when the
- * header lacks a date or score column.
- */
-export function createCsvIngest(mapping: FieldMapping): CsvIngest {
-  let header: string[] | null = null;
-  let rows: RowIngest | null = null;
-  let reader: CsvReader;
-  reader = createCsvReader({
-    record(fields, line) {
-      if (!rows) {
-        header = fields;
-        rows = new RowIngest(resolveColumns(fields, mapping), { decimalComma: reader.delimiter !== ',' });
-        return;
-      }
-      if (fields.length !== header!.length) return rows.reject(line, 'column-count');
-      rows.add((index) => fields[index], line);
-    },
-    unclosedQuote(line) {
-      if (!rows) throw new CxDataError('not-csv', 'The file is not CSV: its header never ends (an unclosed quote).', { line });
-      rows.reject(line, 'unclosed-quote');
-    },
-  });
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.end();
-      if (!rows) throw new CxDataError('empty-file', 'The file is empty: it has no header row.');
-      return (rows as RowIngest).finish();
-    },
-    get consumed() {
-      return reader.consumed;
-    },
-  };
 }
 
 /** An array of objects (parsed JSON or in-memory records); the keys of all records are the columns. */

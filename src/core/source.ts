@@ -4,7 +4,8 @@
  * Node), never on the page.
  */
 import { CxDataError } from './errors.ts';
-import { createCsvIngest, ingestRecords, type IngestResult } from './ingest.ts';
+import { createCsvIngest } from './csv-ingest.ts';
+import { ingestRecords, type IngestResult } from './ingest.ts';
 import type { FieldMapping } from './schema.ts';
 
 export interface LoadProgress {

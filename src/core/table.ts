@@ -48,6 +48,11 @@ export class CategoryBuilder {
   }
 
   set(row: number, value: string): void {
+    this.setCode(row, this.intern(value));
+  }
+
+  /** The code of `value`, added to the dictionary when new. */
+  intern(value: string): number {
     let code = this.#lookup.get(value);
     if (code === undefined) {
       code = this.#dictionary.length;
@@ -55,6 +60,11 @@ export class CategoryBuilder {
       this.#lookup.set(value, code);
       if (code === 0x10000 && this.#codes instanceof Uint16Array) this.#codes = Uint32Array.from(this.#codes);
     }
+    return code;
+  }
+
+  /** Stores a code from {@link intern} for `row`. */
+  setCode(row: number, code: number): void {
     if (row >= this.#codes.length) this.#codes = grow(this.#codes, Math.max(row + 1, this.#codes.length * 2));
     this.#codes[row] = code;
   }
@@ -87,8 +97,29 @@ export class TableBuilder {
     return this.#rowCount;
   }
 
+  /** The stage column's builder (null without a stage column), for callers that store codes directly. */
+  get stage(): CategoryBuilder | null {
+    return this.#stage;
+  }
+
+  /** The dimension columns' builders, in the order of the names given to the constructor. */
+  get dimensions(): readonly CategoryBuilder[] {
+    return this.#dimensions;
+  }
+
   /** One accepted row; `dimensions` is parallel to the names given to the constructor, '' for no value. */
   append(day: number, scores: Readonly<Record<ScoreField, number>>, stage: string, dimensions: readonly string[], comment: string): void {
+    const row = this.appendRow(day, scores.nps, scores.csat, scores.ces);
+    this.#stage?.set(row, stage);
+    for (let i = 0; i < this.#dimensions.length; i++) this.#dimensions[i]!.set(row, dimensions[i] ?? '');
+    if (comment !== '') this.addComment(row, comment);
+  }
+
+  /**
+   * Adds a row's day and scores and returns its index. Its categories (code 0 unless set) and comment
+   * are stored through {@link stage}, {@link dimensions} and {@link addComment}.
+   */
+  appendRow(day: number, nps: number, csat: number, ces: number): number {
     const row = this.#rowCount++;
     if (row >= this.#day.length) {
       const capacity = this.#day.length * 2;
@@ -98,19 +129,20 @@ export class TableBuilder {
       this.#ces = grow(this.#ces, capacity);
     }
     this.#day[row] = day;
-    this.#nps[row] = scores.nps;
-    this.#csat[row] = scores.csat;
-    this.#ces[row] = scores.ces;
+    this.#nps[row] = nps;
+    this.#csat[row] = csat;
+    this.#ces[row] = ces;
     if (day < this.#firstDay) this.#firstDay = day;
     if (day > this.#lastDay) this.#lastDay = day;
-    this.#stage?.set(row, stage);
-    for (let i = 0; i < this.#dimensions.length; i++) this.#dimensions[i]!.set(row, dimensions[i] ?? '');
-    if (comment !== '') {
-      const index = this.#commentTexts.length;
-      if (index >= this.#commentRows.length) this.#commentRows = grow(this.#commentRows, index * 2);
-      this.#commentRows[index] = row;
-      this.#commentTexts.push(comment);
-    }
+    return row;
+  }
+
+  /** A non-empty comment for `row`; rows must arrive in ascending order. */
+  addComment(row: number, comment: string): void {
+    const index = this.#commentTexts.length;
+    if (index >= this.#commentRows.length) this.#commentRows = grow(this.#commentRows, index * 2);
+    this.#commentRows[index] = row;
+    this.#commentTexts.push(comment);
   }
 
   finish(): FeedbackTable {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CxDataError, toErrorInfo } from '../../src/core/errors.ts';
-import { createCsvIngest, ingestColumns, ingestRecords, type IngestResult } from '../../src/core/ingest.ts';
+import { createCsvIngest } from '../../src/core/csv-ingest.ts';
+import { ingestColumns, ingestRecords, type IngestResult } from '../../src/core/ingest.ts';
 import { FieldMappingError, parseFieldMapping, type FieldMapping } from '../../src/core/schema.ts';
 
 /** UTC day number of an ISO date, by Date.UTC. */
