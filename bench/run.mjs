@@ -1,130 +1,108 @@
 /**
- * `npm run bench`: prints the figures the foundation issue asks for. Data is generated here,
- * deterministically (seed 42), into bench/data/ (git-ignored).
- *   1. Core in Node: CSV → columnar table for N rows (streamed in 64 KiB chunks), NPS by month.
- *      The gallery's council scorecard (12 KPIs) over the same rows plus the operational sample.
- *   2. Chromium: the built bundle (npm run build first) loads and draws the same N-row file from a
- *      sub-folder in <nps-trend>, <journey-painpoints> and <council-scorecard>; time from navigation to
- *      first chart, a stage's details, the scorecard, and the main thread's long tasks meanwhile.
- * ROWS=200000 npm run bench for a quicker run; default 1,000,000.
+ * `npm run bench`: the performance figures of issue 7, with the usual alternatives measured in the same
+ * run, printed as one table and written to bench/results.json. See bench/README.md for how to read them.
+ *
+ * Data is generated here, deterministically (seed 42), into bench/data/ (git-ignored): N rows (default
+ * 1,000,000) and 5 × N rows. `ROWS=200000 npm run bench` for a quick run. Needs `npm run build` first
+ * (the npm script does it) for the browser half, which loads the built bundle in the system Chromium.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { PAGE, loadOperationsGenerator, makeSite, openBrowser, serve, writeSampleCsv } from '../scripts/lib-harness.mjs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { writeSampleCsv } from '../scripts/lib-harness.mjs';
+import { browserFigures } from './browser.mjs';
+import { ingestComparison, loadCore, memoryComparison, npsComparison, npsKernels, streamedIngest } from './core.mjs';
+import { journeyAndScorecard } from './product.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = Number(process.env.ROWS ?? 1_000_000);
+const bigRows = rows * 5;
 const dataDir = join(root, 'bench', 'data');
 await mkdir(dataDir, { recursive: true });
-const csvPath = join(dataDir, `feedback-${rows}.csv`);
-const exists = await stat(csvPath).then(() => true, () => false);
-if (!exists) {
-  const started = performance.now();
-  await writeSampleCsv(csvPath, { seed: 42, rows });
-  console.log(`generated ${csvPath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-const bytes = (await stat(csvPath)).size;
-console.log(`data: ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
+const started = performance.now();
+const thousands = (n) => n.toLocaleString('en');
 
-// 1. Core in Node.
-const median = (work, runs = 7) => {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    times.push(performance.now() - started);
+async function dataFile(count) {
+  const path = join(dataDir, `feedback-${count}.csv`);
+  if (!(await stat(path).then(() => true, () => false))) {
+    const t = performance.now();
+    await writeSampleCsv(path, { seed: 42, rows: count });
+    console.log(`generated ${path} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
-};
-const { outputFiles } = await build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'esm', write: false });
-const core = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
-const ingestOnce = async () => {
-  const ingest = core.createCsvIngest({});
-  for await (const chunk of createReadStream(csvPath, { highWaterMark: 64 * 1024 })) ingest.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  return ingest.finish();
-};
-const heapBefore = (global.gc?.(), process.memoryUsage().heapUsed);
-let t = performance.now();
-const { table, quality } = await ingestOnce();
-const ingestMs = performance.now() - t;
-const typedBytes = table.day.byteLength + table.scores.nps.byteLength + table.scores.csat.byteLength + table.scores.ces.byteLength +
-  (table.stage?.codes.byteLength ?? 0) + table.dimensions.reduce((sum, d) => sum + d.codes.byteLength, 0);
-console.log(`core: CSV → table ${ingestMs.toFixed(0)} ms (${(bytes / 1e6 / (ingestMs / 1000)).toFixed(0)} MB/s); ` +
-  `${quality.accepted.toLocaleString('en')} accepted, ${quality.duplicates.toLocaleString('en')} duplicates, ${quality.rejected.toLocaleString('en')} rejected`);
-console.log(`core: typed columns ${(typedBytes / table.rowCount).toFixed(1)} bytes/accepted row (excluding comment text); heap growth ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`);
-for (const [label, options] of [['NPS by month', { interval: 'month' }], ['NPS by month × department', { interval: 'month', dimension: 'department' }]]) {
-  console.log(`core: ${label}: median ${median(() => core.npsSeries(core.aggregateNps(table, options), 5)).toFixed(1)} ms`);
+  return { path, bytes: (await stat(path)).size };
 }
-const STAGES = ['Discover', 'Apply', 'Wait', 'Decision', 'Support'];
-const journeyMs = median(() => core.journeyMeasures(core.aggregateStages(table), { metric: 'nps', minN: 5, stages: STAGES }));
-console.log(`core: journey measures per stage (counts, intervals, ranking, tests): median ${journeyMs.toFixed(1)} ms`);
-const journey = core.journeyMeasures(core.aggregateStages(table), { metric: 'nps', minN: 5, stages: STAGES });
-const wait = journey.stages.find((s) => s.name === 'Wait');
-let negative;
-const detailMs = median(() => {
-  negative = core.negativeFeedback(table, { metric: 'nps', values: wait.values });
-  const scan = core.scanComments(negative.comments.map(core.redact));
-  core.pickVerbatims(scan, core.extractThemes(scan), 5);
-}, 3);
-console.log(`core: stage details for "Wait" (${negative.comments.length.toLocaleString('en')} negative comments: select, redact, themes, verbatims): median ${detailMs.toFixed(0)} ms`);
 
-const { generateApplicationsCsv, generateOutagesCsv } = await loadOperationsGenerator();
-const operationalFiles = { 'data/applications.csv': generateApplicationsCsv({ seed: 42 }), 'data/outages.csv': generateOutagesCsv({ seed: 42 }) };
-const operational = {};
-for (const [name, text] of Object.entries(operationalFiles)) {
-  const dateColumn = name.includes('applications') ? 'submitted' : 'date';
-  const ingestMs = median(() => {
-    const ingest = core.createOperationalCsvIngest(dateColumn);
-    ingest.push(text);
-    operational[name] = ingest.finish();
-  }, 3);
-  console.log(`core: operational ${name} (${operational[name].quality.totalRows.toLocaleString('en')} rows) → table: median ${ingestMs.toFixed(0)} ms`);
-}
-const councilJson = JSON.parse(await readFile(join(root, 'demo/public/council.json'), 'utf8'));
-const council = core.readScorecardDefinition(councilJson, 'file:///bench/');
-const kpis = council.kpis.filter((kpi) => kpi.valid);
-const scorecardWindow = core.scorecardWindow(council.council.asOfDay, council.council.cadence, council.council.periods);
-const scorecardSources = { feedback: () => table, operational: (kpi) => operational[kpi.source.url.replace('file:///bench/', '')] };
-const scorecardMs = median(() => core.measureKpis(kpis, scorecardSources, scorecardWindow, council.council.asOfDay, 5));
-console.log(`core: council scorecard, ${kpis.length} KPIs × ${council.council.periods} months (feedback, operational, inline): median ${scorecardMs.toFixed(1)} ms`);
+const small = await dataFile(rows);
+const big = await dataFile(bigRows);
+const core = await loadCore();
+const figures = [];
+/** One line of the table: `ours` and, when there is one, the baseline measured in this run. */
+const figure = (work, ours, unit, target, extra = {}) => {
+  const entry = { work, ours: Math.round(ours * 100) / 100, unit, target, ...extra };
+  entry.met = target.max === undefined || ours <= target.max;
+  if (target.minRatio !== undefined) entry.met &&= entry.ratio >= target.minRatio;
+  figures.push(entry);
+  console.log(`  ${work}: ${entry.ours} ${unit}${entry.ratio ? ` (${entry.ratio}× the ${entry.baselineName})` : ''}`);
+};
+const ratio = (theirs, ours) => Math.round((theirs / ours) * 10) / 10;
 
-// 2. Chromium, built bundle.
-const site = await makeSite(
-  PAGE(`<nps-trend src="feedback.csv" interval="month" target="40"></nps-trend>
-<journey-painpoints src="feedback.csv" stages="${STAGES.join(',')}"></journey-painpoints>
-<council-scorecard src="council.json"></council-scorecard>`),
-);
-await cp(csvPath, join(site.reports, 'feedback.csv'));
-await mkdir(join(site.reports, 'data'));
-for (const [name, text] of Object.entries(operationalFiles)) await writeFile(join(site.reports, name), text);
-await writeFile(join(site.reports, 'council.json'), JSON.stringify({ ...councilJson, feedback: { url: 'feedback.csv' } }));
-const server = await serve(site.site);
-const { browser, page, problems } = await openBrowser();
-try {
-  t = performance.now();
-  await page.goto(`${server.origin}/intranet/reports/`);
-  await page.locator('nps-trend .point').first().waitFor({ timeout: 120_000 });
-  const firstChartMs = performance.now() - t;
-  const points = await page.locator('nps-trend .point').count();
-  console.log(`chromium: ${rows.toLocaleString('en')} rows from src to first chart ${firstChartMs.toFixed(0)} ms (${points} periods drawn)`);
-  await page.locator('journey-painpoints [part=stage]').first().waitFor({ timeout: 120_000 });
-  console.log(`chromium: the same file in <journey-painpoints> (shared load) drawn ${(performance.now() - t).toFixed(0)} ms after navigation`);
-  await page.locator('council-scorecard [part=row]').first().waitFor({ timeout: 120_000 });
-  console.log(`chromium: <council-scorecard> (${kpis.length + 1} KPIs, same feedback file plus operational files) drawn ${(performance.now() - t).toFixed(0)} ms after navigation`);
-  t = performance.now();
-  await page.locator('journey-painpoints [part=stage]').nth(2).click();
-  await page.locator('journey-painpoints [part=verbatims] blockquote').first().waitFor({ timeout: 60_000 });
-  console.log(`chromium: click on a stage to redacted verbatims on screen ${(performance.now() - t).toFixed(0)} ms`);
-  const longTasks = await page.evaluate(() => window.__longTasks);
-  console.log(`chromium: main-thread long tasks: ${longTasks.length ? `${longTasks.join(', ')} ms (longest ${Math.max(...longTasks)} ms)` : 'none'}`);
-  if (problems.length) console.log(`chromium problems: ${problems.join('; ')}`);
-} finally {
-  await browser.close();
-  await server.close();
-  await site.remove();
+console.log(`\ncore (Node ${process.version}), ${thousands(rows)} rows (${(small.bytes / 1e6).toFixed(0)} MB) and ${thousands(bigRows)} rows (${(big.bytes / 1e6).toFixed(0)} MB)`);
+const ingest = await ingestComparison(core, small.path);
+figure(`CSV → columnar table, ${thousands(rows)} rows`, ingest.ours, 'ms', { max: 300, minRatio: 4 }, {
+  baselineName: 'd3-dsv time', baseline: Math.round(ingest.d3dsv), ratio: ratio(ingest.d3dsv, ingest.ours),
+  papaparse: Math.round(ingest.papaparse), papaparseRatio: ratio(ingest.papaparse, ingest.ours),
+  throughputMBps: Math.round(ingest.bytes / 1e6 / (ingest.ours / 1000)),
+});
+console.log(`    PapaParse + conversion: ${Math.round(ingest.papaparse)} ms (${ratio(ingest.papaparse, ingest.ours)}×); ` +
+  `${thousands(ingest.quality.accepted)} accepted, ${thousands(ingest.quality.duplicates)} duplicates, ${thousands(ingest.quality.rejected)} rejected, as counted by all three`);
+const memory = await memoryComparison(core, small.path, ingest.table);
+figure('Memory held by the table (excluding comment text)', memory.tableBytesPerRow, 'bytes/row', { max: 15 }, {
+  baselineName: 'size of d3-dsv row arrays', baseline: Math.round(memory.rowArraysBytesPerRow), ratio: ratio(memory.rowArraysBytesPerRow, memory.tableBytesPerRow),
+});
+const nps = npsComparison(core, ingest.table);
+figure(`NPS by month, ${thousands(rows)} rows`, nps.ours, 'ms', { max: 5, minRatio: 25 }, {
+  baselineName: 'd3.rollup time', baseline: Math.round(nps.rollup * 10) / 10, ratio: ratio(nps.rollup, nps.ours),
+});
+ingest.table = null;
+
+const streamed = await streamedIngest(core, big.path);
+figure(`CSV streamed from disk → table, ${thousands(bigRows)} rows`, streamed.ms, 'ms', { max: 1200 }, {
+  fileMB: Math.round(big.bytes / 1e6), maxStringMB: Math.round(bufferConstants.MAX_STRING_LENGTH / 1e6),
+  heapGrowthMB: Math.round(streamed.heapGrowthMB), throughputMBps: Math.round(big.bytes / 1e6 / (streamed.ms / 1000)),
+});
+const kernels = npsKernels(core, streamed.table);
+figure(`NPS by month, ${thousands(bigRows)} rows`, kernels.month, 'ms', { max: 25 });
+figure(`NPS by month × department, ${thousands(bigRows)} rows`, kernels.monthByDepartment, 'ms', { max: 40 });
+figure(`NPS by month for one channel (a filter), ${thousands(bigRows)} rows`, kernels.monthFiltered, 'ms', {});
+streamed.table = null;
+
+const product = await journeyAndScorecard(core, small.path);
+for (const [work, ms] of product) figure(work, ms, 'ms', {});
+
+console.log(`\nChromium, the built bundle, ${thousands(rows)} rows`);
+const browser = await browserFigures(small.path, rows);
+figure(`Time from src set to first chart, ${thousands(rows)} rows`, browser.firstChartMs, 'ms', { max: 1500 });
+figure('Longest main-thread task while the file loads and three elements draw', browser.longestTaskMs, 'ms', { max: 50 }, {
+  longTasks: browser.longTasks,
+});
+figure('Main-thread JS heap after everything is drawn', browser.mainHeapMB, 'MB', {});
+for (const [work, ms] of browser.more) figure(work, ms, 'ms', {});
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version,
+  chromium: browser.version, date: new Date().toISOString().slice(0, 10),
+};
+const totalSeconds = Math.round((performance.now() - started) / 1000);
+await writeFile(join(root, 'bench', 'results.json'), `${JSON.stringify({ machine, rows, bigRows, totalSeconds, figures }, null, 2)}\n`);
+
+const pad = (text, width) => String(text).padEnd(width);
+console.log(`\n${pad('Work', 72)} ${pad('cx-elements', 14)} ${pad('baseline', 26)} ${pad('ratio', 8)} target`);
+for (const f of figures) {
+  const target = [f.target.max !== undefined ? `≤ ${f.target.max} ${f.unit}` : '', f.target.minRatio ? `≥ ${f.target.minRatio}×` : ''].filter(Boolean).join(', ');
+  const baseline = f.baseline === undefined ? '' : `${f.baseline} (${f.baselineName.replace(/ time$/, '')})`;
+  console.log(`${pad(f.work, 72)} ${pad(`${f.ours} ${f.unit}`, 14)} ${pad(baseline, 26)} ${pad(f.ratio ? `${f.ratio}×` : '', 8)} ${target ? `${target} ${f.met ? 'met' : 'NOT MET'}` : ''}`);
 }
+console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GiB; Node ${machine.node}; Chromium ${machine.chromium}. ` +
+  `${totalSeconds} s in all; figures in bench/results.json.`);

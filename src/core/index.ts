@@ -10,6 +10,7 @@ export * from './ingest.ts';
 export { createCsvIngest } from './csv-ingest.ts';
 export * from './periods.ts';
 export * from './aggregate.ts';
+export * from './daily-counts.ts';
 export * from './counts.ts';
 export * from './nps.ts';
 export * from './normal.ts';

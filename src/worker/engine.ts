@@ -4,8 +4,9 @@
  * it never returns rows. Kept free of worker globals so it can be tested on the page directly.
  */
 import { releaseProxy, transfer } from 'comlink';
-import { aggregateNps, restrictPartial, type NpsPartial } from '../core/aggregate.ts';
+import { restrictPartial, type NpsPartial } from '../core/aggregate.ts';
 import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
+import { DailyCountsCache } from '../core/daily-counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { ColumnCondition } from '../core/filter.ts';
 import { ingestColumns, ingestRecords } from '../core/ingest.ts';
@@ -48,6 +49,9 @@ export interface NpsQuery {
 
 export type { JourneyQuery } from '../core/journey.ts';
 export type { StageDetail, StageDetailQuery } from '../core/stage-detail.ts';
+
+/** How many groupings and filters the engine keeps daily NPS counts for, per source. */
+const DAILY_COUNTS_CACHE_SIZE = 8;
 
 /** How many stage details the engine keeps per source: reopening a stage costs nothing. */
 const DETAIL_CACHE_SIZE = 16;
@@ -146,6 +150,8 @@ export function createEngine() {
     });
   };
 
+  // Switching a trend's interval or range rolls up cached daily counts instead of reading the rows again.
+  const npsCounts = new DailyCountsCache(DAILY_COUNTS_CACHE_SIZE);
   // Keyed by the table itself, so a reloaded or released source drops its cache with it.
   const detailCaches = new WeakMap<FeedbackTable, Map<string, StageDetail>>();
 
@@ -202,7 +208,7 @@ export function createEngine() {
           }
           partial = restrictPartial(partialFromCounts(source.counts, query.interval), fromDay, toDay);
         } else {
-          partial = aggregateNps(source.table, {
+          partial = npsCounts.partial(source.table, {
             interval: query.interval,
             dimension: query.dimension ?? null,
             fromDay: fromDay ?? undefined,
