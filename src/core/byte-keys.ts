@@ -4,8 +4,9 @@
  * as bytes, so a million lookups create no strings; a string is decoded only when a key is new.
  */
 
-const INITIAL_SLOTS = 16;
-const INITIAL_ARENA = 512;
+// Sized for a day's respondents in a large file, so most sets never grow; 4 KiB per set.
+const INITIAL_SLOTS = 256;
+const INITIAL_ARENA = 2048;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -102,7 +103,8 @@ export class ByteKeySet {
       this.#arena = arena;
     }
     const arena = this.#arena;
-    for (let i = start, at = from; i < end; i++, at++) arena[at] = fold ? ASCII_FOLD[bytes[i]!]! : bytes[i]!;
+    if (fold) for (let i = start, at = from; i < end; i++, at++) arena[at] = ASCII_FOLD[bytes[i]!]!;
+    else arena.set(bytes.subarray(start, end), from);
     this.#offsets[entry + 1] = to;
     this.#hashes[entry] = hash;
     this.#tags[entry] = tag;

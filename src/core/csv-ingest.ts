@@ -151,6 +151,10 @@ class FeedbackRows {
   readonly #date: number;
   readonly #scoreFields: ScoreField[];
   readonly #scoreColumns: Int32Array;
+  /** Per score column: the lowest and highest score on its scale, and its slot in {@link #scores}. */
+  readonly #scoreMins: Int32Array;
+  readonly #scoreMaxes: Int32Array;
+  readonly #scoreSlots: Int32Array;
   readonly #respondent: number;
   readonly #seen = new KeysPerDay();
   readonly #stage: number;
@@ -175,6 +179,9 @@ class FeedbackRows {
     this.#date = canonical.date!;
     this.#scoreFields = SCORE_FIELDS.filter((field) => canonical[field] !== undefined);
     this.#scoreColumns = Int32Array.from(this.#scoreFields, (field) => canonical[field]!);
+    this.#scoreMins = Int32Array.from(this.#scoreFields, (field) => SCORE_SCALES[field].min);
+    this.#scoreMaxes = Int32Array.from(this.#scoreFields, (field) => SCORE_SCALES[field].max);
+    this.#scoreSlots = Int32Array.from(this.#scoreFields, (field) => SCORE_FIELDS.indexOf(field));
     this.#respondent = canonical.respondent ?? -1;
     this.#stage = canonical.stage ?? -1;
     this.#comment = canonical.comment ?? -1;
@@ -209,16 +216,16 @@ class FeedbackRows {
     let answered = false;
     for (let i = 0; i < this.#scoreColumns.length; i++) {
       const field = this.#scoreColumns[i]!;
-      const name = this.#scoreFields[i]!;
-      const { min, max } = SCORE_SCALES[name];
-      let score = shapes[field] === MIXED_FIELD ? NOT_FAST : quickScore(bytes, starts[field]! + shapes[field]!, ends[field]! - shapes[field]!, min, max);
+      const shape = shapes[field]!;
+      let score = shape === MIXED_FIELD ? NOT_FAST : quickScore(bytes, starts[field]! + shape, ends[field]! - shape, this.#scoreMins[i]!, this.#scoreMaxes[i]!);
       if (score === NOT_FAST) {
+        const name = this.#scoreFields[i]!;
         const parsed = parseScore(fieldText(record, field), name, this.#decimalComma);
         if ('error' in parsed) return recordRejection(quality, line, parsed.error, name);
         score = 'value' in parsed ? parsed.value : MISSING_SCORE;
       }
       if (score !== MISSING_SCORE) {
-        scores[name === 'nps' ? 0 : name === 'csat' ? 1 : 2] = score;
+        scores[this.#scoreSlots[i]!] = score;
         answered = true;
       }
     }
