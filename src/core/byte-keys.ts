@@ -1,13 +1,10 @@
 /**
- * A hash set of short byte strings, each with an integer tag: the ingest's respondent-per-day set
- * (tag = day) and its category dictionaries keyed by the raw bytes of a cell (tag 0). Keys are compared
- * as bytes, so a million lookups create no strings; a string is decoded only when a key is new.
+ * A hash set of short byte strings: the ingest's respondents of one day, and its category dictionaries
+ * keyed by the raw bytes of a cell. Keys are compared as bytes, so a million lookups create no strings;
+ * a string is decoded only when a key is new.
  */
 
-// Sized for a day's respondents in a large file, so most sets never grow; 4 KiB per set.
-const INITIAL_SLOTS = 256;
-const INITIAL_ARENA = 2048;
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** ASCII letters A–Z to a–z and nothing else: exactly what `toLowerCase` does to ASCII text. */
@@ -22,51 +19,61 @@ export function isAsciiSpace(c: number): boolean {
 export class ByteKeySet {
   /**
    * Per slot, its entry's hash and then entry index + 1 (0: an empty slot), side by side so that a probe
-   * touches one cache line. A power-of-two number of slots.
+   * touches one cache line. A power-of-two number of slots, at most half of them used.
    */
-  #slots = new Int32Array(INITIAL_SLOTS * 2);
-  #hashes = new Int32Array(INITIAL_SLOTS / 2);
-  #tags = new Int32Array(INITIAL_SLOTS / 2);
+  #slots: Int32Array;
   /** Entry i's bytes are `arena[offsets[i], offsets[i + 1])`. */
-  #offsets = new Int32Array(INITIAL_SLOTS / 2 + 1);
-  #arena = new Uint8Array(INITIAL_ARENA);
+  #offsets: Int32Array;
+  #arena: Uint8Array;
   #size = 0;
   /** Whether the last {@link intern} call added its key. */
   added = false;
+
+  /** `expected`: how many keys the set will probably hold, so that it need not grow on the way. */
+  constructor(expected = 8) {
+    let slots = 16;
+    while (slots < expected * 2) slots *= 2;
+    this.#slots = new Int32Array(slots * 2);
+    this.#offsets = new Int32Array(slots / 2 + 1);
+    this.#arena = new Uint8Array(Math.max(256, expected * 32));
+  }
 
   get size(): number {
     return this.#size;
   }
 
   /**
-   * The entry index of (`tag`, `bytes[start, end)`), added when absent. With `fold`, ASCII capitals
-   * are compared (and stored) as lower case. Returns -1, adding nothing, when `asciiOnly` is set and
-   * the bytes include a non-ASCII one (the caller then builds the key from decoded text).
+   * The entry index of `bytes[start, end)`, added when absent. With `fold`, ASCII capitals are compared
+   * (and stored) as lower case. Returns -1, adding nothing, when `asciiOnly` is set and the bytes include
+   * a non-ASCII one (the caller then builds the key from decoded text).
    */
-  intern(tag: number, bytes: Uint8Array, start: number, end: number, fold: boolean, asciiOnly = false): number {
-    let hash = (FNV_OFFSET ^ tag) | 0;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      if (asciiOnly && c >= 0x80) return -1;
-      hash = Math.imul(hash ^ (fold ? ASCII_FOLD[c]! : c), FNV_PRIME);
+  intern(bytes: Uint8Array, start: number, end: number, fold: boolean, asciiOnly = false): number {
+    let hash = FNV_OFFSET;
+    if (fold) {
+      for (let i = start; i < end; i++) {
+        const c = bytes[i]!;
+        if (asciiOnly && c >= 0x80) return -1;
+        hash = Math.imul(hash ^ ASCII_FOLD[c]!, FNV_PRIME);
+      }
+    } else {
+      for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
     }
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
+    const offsets = this.#offsets;
+    const arena = this.#arena;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[2 * slot + 1]! - 1;
       if (entry < 0) break;
-      if (slots[2 * slot] !== hash || this.#tags[entry] !== tag) continue;
-      const from = this.#offsets[entry]!;
-      if (this.#offsets[entry + 1]! - from !== length) continue;
-      const arena = this.#arena;
+      if (slots[2 * slot] !== hash) continue;
+      const from = offsets[entry]!;
+      if (offsets[entry + 1]! - from !== length) continue;
       let same = true;
-      for (let i = 0; i < length; i++) {
-        const c = bytes[start + i]!;
-        if (arena[from + i] !== (fold ? ASCII_FOLD[c] : c)) {
-          same = false;
-          break;
-        }
+      if (fold) {
+        for (let i = 0; i < length; i++) if (arena[from + i] !== ASCII_FOLD[bytes[start + i]!]) (same = false), (i = length);
+      } else {
+        for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) (same = false), (i = length);
       }
       if (same) {
         this.added = false;
@@ -74,7 +81,7 @@ export class ByteKeySet {
       }
     }
     this.added = true;
-    return this.#add(tag, hash, bytes, start, end, fold);
+    return this.#add(hash, bytes, start, end, fold);
   }
 
   /** Whether entry `entry` holds exactly `bytes[start, end)` (stored bytes, so folded ones compare folded). */
@@ -87,18 +94,17 @@ export class ByteKeySet {
     return true;
   }
 
-  #add(tag: number, hash: number, bytes: Uint8Array, start: number, end: number, fold: boolean): number {
+  #add(hash: number, bytes: Uint8Array, start: number, end: number, fold: boolean): number {
     const entry = this.#size++;
     if (entry + 1 >= this.#offsets.length) {
-      const capacity = this.#hashes.length * 2;
-      this.#hashes = grow(this.#hashes, capacity);
-      this.#tags = grow(this.#tags, capacity);
-      this.#offsets = grow(this.#offsets, capacity + 1);
+      const offsets = new Int32Array(this.#offsets.length * 2);
+      offsets.set(this.#offsets);
+      this.#offsets = offsets;
     }
     const from = this.#offsets[entry]!;
     const to = from + end - start;
     if (to > this.#arena.length) {
-      const arena = new Uint8Array(Math.max(to, this.#arena.length * 4));
+      const arena = new Uint8Array(Math.max(to, this.#arena.length * 2));
       arena.set(this.#arena.subarray(0, from));
       this.#arena = arena;
     }
@@ -106,34 +112,26 @@ export class ByteKeySet {
     if (fold) for (let i = start, at = from; i < end; i++, at++) arena[at] = ASCII_FOLD[bytes[i]!]!;
     else arena.set(bytes.subarray(start, end), from);
     this.#offsets[entry + 1] = to;
-    this.#hashes[entry] = hash;
-    this.#tags[entry] = tag;
-    if (this.#size * 4 > this.#slots.length) this.#rehash(this.#slots.length * 2);
-    else this.#place(this.#slots, entry);
+    if (this.#size * 4 > this.#slots.length) this.#grow();
+    place(this.#slots, hash, entry);
     return entry;
   }
 
-  #place(slots: Int32Array, entry: number): void {
-    const mask = (slots.length >> 1) - 1;
-    const hash = this.#hashes[entry]!;
-    let slot = hash & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = entry + 1;
-  }
-
-  /** Quadruples the slots (kept at most half full) and places every entry again. */
-  #rehash(slotCount: number): void {
-    const slots = new Int32Array(slotCount * 2);
-    for (let entry = 0; entry < this.#size; entry++) this.#place(slots, entry);
+  /** Doubles the slots and places every entry again, from the hashes the old slots hold. */
+  #grow(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let slot = 0; slot < old.length; slot += 2) if (old[slot + 1] !== 0) place(slots, old[slot]!, old[slot + 1]! - 1);
     this.#slots = slots;
   }
 }
 
-function grow<T extends Int32Array>(array: T, capacity: number): T {
-  const next = new Int32Array(capacity) as T;
-  next.set(array);
-  return next;
+function place(slots: Int32Array, hash: number, entry: number): void {
+  const mask = (slots.length >> 1) - 1;
+  let slot = hash & mask;
+  while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = entry + 1;
 }
 
 /**
@@ -146,16 +144,18 @@ export class KeysPerDay {
   #lastDay = Number.NaN;
   #lastSet: ByteKeySet | null = null;
 
-  /** Adds the key unless the day already has it; true when it was added (a first answer that day). */
+  /** Adds the key unless the day already has it: true when added (a first answer that day), null when `asciiOnly` refused it. */
   add(day: number, bytes: Uint8Array, start: number, end: number, asciiOnly: boolean): boolean | null {
     let set = this.#lastSet;
     if (day !== this.#lastDay || !set) {
-      set = this.#days.get(day) ?? null;
-      if (!set) this.#days.set(day, (set = new ByteKeySet()));
+      let found = this.#days.get(day);
+      // A new day usually holds about as many answers as the last one: sized alike, it rarely grows.
+      if (!found) this.#days.set(day, (found = new ByteKeySet(set ? set.size : 8)));
+      set = found;
       this.#lastDay = day;
       this.#lastSet = set;
     }
-    if (set.intern(0, bytes, start, end, true, asciiOnly) < 0) return null;
+    if (set.intern(bytes, start, end, true, asciiOnly) < 0) return null;
     return set.added;
   }
 }

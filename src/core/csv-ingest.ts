@@ -125,7 +125,7 @@ class CategoryCells {
     const slot = ((end - start) * 0x9e5 + bytes[start]! * 0x3b + bytes[end - 1]!) & (RECENT_SLOTS - 1);
     const recent = this.#recent[slot]!;
     if (recent >= 0 && this.#keys.equals(recent, bytes, start, end)) return this.#codes[recent]!;
-    const entry = this.#keys.intern(0, bytes, start, end, false);
+    const entry = this.#keys.intern(bytes, start, end, false);
     this.#recent[slot] = entry;
     if (this.#keys.added) {
       if (entry >= this.#codes.length) {
@@ -162,10 +162,12 @@ class FeedbackRows {
   readonly #dimensionColumns: Int32Array;
   readonly #dimensionCells: CategoryCells[];
   readonly #comment: number;
-  /** ASCII comments of the current chunk, back to back, decoded together in {@link flushComments}. */
+  /** Comments of the current chunk, back to back, decoded together in {@link flushComments}. */
   #commentBytes = new Uint8Array(64 * 1024);
   #commentBytesLength = 0;
-  /** Per pending comment: its row, and its end in {@link #commentBytes} or its text when decoded alone. */
+  /** UTF-16 units {@link #commentBytes} decodes to. */
+  #commentUnits = 0;
+  /** Per pending comment: its row, and its end in the decoded {@link #commentBytes} or its text when decoded alone. */
   readonly #pendingRows: number[] = [];
   readonly #pendingEnds: number[] = [];
   readonly #pendingTexts: (string | null)[] = [];
@@ -294,32 +296,57 @@ class FeedbackRows {
       grown.set(this.#commentBytes.subarray(0, from));
       this.#commentBytes = grown;
     }
+    // Copied for the chunk's one decode call, counting the UTF-16 units it will decode to, so that each
+    // comment can be sliced back out. That count is exact only for well-formed UTF-8, which is checked
+    // on the way with the decoder's own rules; a malformed comment is decoded on its own instead.
     const target = this.#commentBytes;
     let at = from;
+    let units = 0;
+    let pending = 0;
+    let lowest = 0x80;
+    let highest = 0xbf;
     for (let i = start; i < end; i++) {
       const c = bytes[i]!;
-      // Non-ASCII text is decoded on its own: then bytes no longer count characters, and trimming
-      // must follow String.prototype.trim's Unicode rules.
-      if (c >= 0x80) return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
       target[at++] = c;
+      if (pending > 0) {
+        if (c < lowest || c > highest) return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
+        lowest = 0x80;
+        highest = 0xbf;
+        pending--;
+      } else if (c < 0x80) units++;
+      else if (c >= 0xc2 && c <= 0xdf) (pending = 1), units++;
+      else if (c >= 0xe0 && c <= 0xef) {
+        pending = 2;
+        units++;
+        if (c === 0xe0) lowest = 0xa0;
+        else if (c === 0xed) highest = 0x9f; // no surrogates
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        pending = 3;
+        units += 2; // a surrogate pair
+        if (c === 0xf0) lowest = 0x90;
+        else if (c === 0xf4) highest = 0x8f;
+      } else return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
     }
+    if (pending > 0) return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
     this.#commentBytesLength = at;
+    this.#commentUnits += units;
     this.#pendingRows.push(row);
-    this.#pendingEnds.push(at);
+    this.#pendingEnds.push(this.#commentUnits);
     this.#pendingTexts.push(null);
   }
 
   #pendText(row: number, text: string): void {
     if (text === '') return;
     this.#pendingRows.push(row);
-    this.#pendingEnds.push(this.#commentBytesLength);
+    this.#pendingEnds.push(this.#commentUnits);
     this.#pendingTexts.push(text);
   }
 
   /**
-   * Decodes the chunk's ASCII comments in one call and stores all pending comments in row order. Each
-   * is a slice of that one string, which holds nothing but comments, so keeping a slice pins no other
-   * part of the file.
+   * Decodes the chunk's comments in one call and stores all pending comments in row order. Each is a
+   * slice of that one string, which holds nothing but comments, so keeping a slice pins no other part
+   * of the file. Slices are trimmed again for the Unicode spaces (no-break space and the like) that
+   * String.prototype.trim removes and the byte-level trim leaves.
    */
   flushComments(): void {
     const count = this.#pendingRows.length;
@@ -327,13 +354,14 @@ class FeedbackRows {
     const joined = utf8.decode(this.#commentBytes.subarray(0, this.#commentBytesLength));
     let from = 0;
     for (let i = 0; i < count; i++) {
-      const text = this.#pendingTexts[i];
       const end = this.#pendingEnds[i]!;
-      this.#builder.addComment(this.#pendingRows[i]!, text ?? joined.slice(from, end));
+      const text = this.#pendingTexts[i] ?? joined.slice(from, end).trim();
+      if (text !== '') this.#builder.addComment(this.#pendingRows[i]!, text);
       from = end;
     }
     this.#pendingRows.length = this.#pendingEnds.length = this.#pendingTexts.length = 0;
     this.#commentBytesLength = 0;
+    this.#commentUnits = 0;
   }
 
   finish(): IngestResult {

@@ -196,6 +196,27 @@ describe('byte-level feedback ingest', () => {
     }
   });
 
+  it('decodes malformed UTF-8 in any cell exactly as the text reader does', () => {
+    const head = encoder.encode('respondent,date,nps,stage,comment\n');
+    const rows: number[][] = [];
+    // Surrogates, past U+10FFFF, overlong, cut short, stray continuation bytes, a lone lead before ASCII.
+    const broken = [[0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0xe2, 0x82], [0x80], [0xf0, 0x9f, 0x98], [0xe0, 0x80, 0x80], [0xc3]];
+    for (const bad of broken) {
+      for (const [where, after] of [['comment', 'é '], ['comment', ''], ['stage', 'é '], ['respondent', 'é ']] as const) {
+        const text = (cell: string) => [...encoder.encode(cell)];
+        const cell = (name: string) => (name === where ? [...text(' ok '), ...bad, ...text(after)] : text(name === 'stage' ? 'Apply' : `r${rows.length}@x.org`));
+        rows.push([...cell('respondent'), 0x2c, ...text('2024-03-01,9,'), ...cell('stage'), 0x2c, ...cell('comment'), 0x0a]);
+      }
+    }
+    const bytes = Uint8Array.from([...head, ...rows.flat()]);
+    const expected = referenceCsvIngest([bytes]);
+    // Respondents that decode to the same text (one U+FFFD for several kinds of breakage) are duplicates.
+    expect(expected.quality.rejected, 'no row rejected').to.equal(0);
+    expect(expected.quality.duplicates, 'respondents alike once decoded').to.be.greaterThan(0);
+    expect(expected.table.comments.text.filter((text) => text.includes('\ufffd')).length, 'broken comments').to.equal(broken.length * 2);
+    for (let cut = 0; cut <= bytes.length; cut += 7) expect(ingestBytes(split(bytes, [cut])), `cut at ${cut}`).to.deep.equal(expected);
+  });
+
   it('keeps string input as the text reader does, including a surrogate pair cut between two strings', () => {
     const text = 'date,nps,comment\n2024-03-01,9,"ok 😀"\n';
     const cut = text.indexOf('😀') + 1;
