@@ -2,8 +2,7 @@
  * CSV bytes → {@link FeedbackTable}, without decoding the file to text. The scanner hands over each
  * record as byte offsets; dates and scores are read from the bytes, respondents are compared as bytes
  * per day, category cells are looked up by their raw bytes, and only what must become a string is
- * decoded: a category value the first time its bytes are seen, and comments, collected per chunk and
- * decoded in one call.
+ * decoded: a category value the first time its bytes are seen. Comments stay bytes until they are read.
  *
  * The rules are those of the record ingest in `ingest.ts` (which JSON and in-memory rows use), applied
  * in the same order, so a row gets the same verdict from either; the tests compare the two. Anything
@@ -96,6 +95,31 @@ function quickScore(bytes: Uint8Array, start: number, end: number, min: number, 
   return value >= min && value <= max ? value : NOT_FAST;
 }
 
+/**
+ * The length of the Unicode space (other than ASCII) that `String.prototype.trim` removes starting at
+ * `at`, or 0: U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF in UTF-8.
+ */
+function unicodeSpaceAt(bytes: Uint8Array, at: number, end: number): number {
+  const b0 = bytes[at]!;
+  const b1 = at + 1 < end ? bytes[at + 1]! : -1;
+  const b2 = at + 2 < end ? bytes[at + 2]! : -1;
+  if (b0 === 0xc2) return b1 === 0xa0 ? 2 : 0;
+  if (b0 === 0xe1) return b1 === 0x9a && b2 === 0x80 ? 3 : 0;
+  if (b0 === 0xe2) {
+    if (b1 === 0x80) return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf ? 3 : 0;
+    return b1 === 0x81 && b2 === 0x9f ? 3 : 0;
+  }
+  if (b0 === 0xe3) return b1 === 0x80 && b2 === 0x80 ? 3 : 0;
+  if (b0 === 0xef) return b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/** Whether `bytes[start, end)` ends with such a space (a lead byte is never a continuation byte, so matching the tail is exact). */
+function unicodeSpaceBefore(bytes: Uint8Array, start: number, end: number): number {
+  if (end - 2 >= start && unicodeSpaceAt(bytes, end - 2, end) === 2) return 2;
+  return end - 3 >= start && unicodeSpaceAt(bytes, end - 3, end) === 3 ? 3 : 0;
+}
+
 const RECENT_SLOTS = 1024;
 
 /** A category column: raw cell bytes → code, decoding a cell only the first time its bytes appear. */
@@ -139,7 +163,6 @@ class CategoryCells {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /** The columns a feedback CSV's rows are read from, resolved once from its header. */
@@ -162,15 +185,6 @@ class FeedbackRows {
   readonly #dimensionColumns: Int32Array;
   readonly #dimensionCells: CategoryCells[];
   readonly #comment: number;
-  /** Comments of the current chunk, back to back, decoded together in {@link flushComments}. */
-  #commentBytes = new Uint8Array(64 * 1024);
-  #commentBytesLength = 0;
-  /** UTF-16 units {@link #commentBytes} decodes to. */
-  #commentUnits = 0;
-  /** Per pending comment: its row, and its end in the decoded {@link #commentBytes} or its text when decoded alone. */
-  readonly #pendingRows: number[] = [];
-  readonly #pendingEnds: number[] = [];
-  readonly #pendingTexts: (string | null)[] = [];
   readonly #scores = new Int32Array(3);
 
   constructor(header: readonly string[], mapping: FieldMapping, decimalComma: boolean) {
@@ -280,92 +294,33 @@ class FeedbackRows {
     return this.#seen.add(day, keyBytes, 0, keyBytes.length, false)!;
   }
 
+  /**
+   * Stores the comment's bytes as they are, trimmed of ASCII spaces; decoding waits until someone reads
+   * it (see CommentColumn). A comment that begins or ends with a Unicode space, which String.prototype.trim
+   * would also remove, or that needs unquoting, is trimmed as text instead.
+   */
   #addComment(record: ByteRecord, row: number): void {
     const field = this.#comment;
     const shape = record.shapes[field]!;
-    if (shape === MIXED_FIELD) return this.#pendText(row, fieldText(record, field).trim());
+    if (shape === MIXED_FIELD) return this.#addCommentText(row, fieldText(record, field));
     const { bytes } = record;
     let start = record.starts[field]! + shape;
     let end = record.ends[field]! - shape;
     while (start < end && isAsciiSpace(bytes[start]!)) start++;
     while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
     if (start === end) return;
-    const from = this.#commentBytesLength;
-    if (from + end - start > this.#commentBytes.length) {
-      const grown = new Uint8Array(Math.max(from + end - start, this.#commentBytes.length * 2));
-      grown.set(this.#commentBytes.subarray(0, from));
-      this.#commentBytes = grown;
+    if ((bytes[start]! >= 0x80 && unicodeSpaceAt(bytes, start, end) > 0) || (bytes[end - 1]! >= 0x80 && unicodeSpaceBefore(bytes, start, end) > 0)) {
+      return this.#addCommentText(row, fieldText(record, field));
     }
-    // Copied for the chunk's one decode call, counting the UTF-16 units it will decode to, so that each
-    // comment can be sliced back out. That count is exact only for well-formed UTF-8, which is checked
-    // on the way with the decoder's own rules; a malformed comment is decoded on its own instead.
-    const target = this.#commentBytes;
-    let at = from;
-    let units = 0;
-    let pending = 0;
-    let lowest = 0x80;
-    let highest = 0xbf;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      target[at++] = c;
-      if (pending > 0) {
-        if (c < lowest || c > highest) return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
-        lowest = 0x80;
-        highest = 0xbf;
-        pending--;
-      } else if (c < 0x80) units++;
-      else if (c >= 0xc2 && c <= 0xdf) (pending = 1), units++;
-      else if (c >= 0xe0 && c <= 0xef) {
-        pending = 2;
-        units++;
-        if (c === 0xe0) lowest = 0xa0;
-        else if (c === 0xed) highest = 0x9f; // no surrogates
-      } else if (c >= 0xf0 && c <= 0xf4) {
-        pending = 3;
-        units += 2; // a surrogate pair
-        if (c === 0xf0) lowest = 0x90;
-        else if (c === 0xf4) highest = 0x8f;
-      } else return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
-    }
-    if (pending > 0) return this.#pendText(row, utf8.decode(bytes.subarray(start, end)).trim());
-    this.#commentBytesLength = at;
-    this.#commentUnits += units;
-    this.#pendingRows.push(row);
-    this.#pendingEnds.push(this.#commentUnits);
-    this.#pendingTexts.push(null);
+    this.#builder.addCommentBytes(row, bytes, start, end);
   }
 
-  #pendText(row: number, text: string): void {
-    if (text === '') return;
-    this.#pendingRows.push(row);
-    this.#pendingEnds.push(this.#commentUnits);
-    this.#pendingTexts.push(text);
-  }
-
-  /**
-   * Decodes the chunk's comments in one call and stores all pending comments in row order. Each is a
-   * slice of that one string, which holds nothing but comments, so keeping a slice pins no other part
-   * of the file. Slices are trimmed again for the Unicode spaces (no-break space and the like) that
-   * String.prototype.trim removes and the byte-level trim leaves.
-   */
-  flushComments(): void {
-    const count = this.#pendingRows.length;
-    if (count === 0) return;
-    const joined = utf8.decode(this.#commentBytes.subarray(0, this.#commentBytesLength));
-    let from = 0;
-    for (let i = 0; i < count; i++) {
-      const end = this.#pendingEnds[i]!;
-      const text = this.#pendingTexts[i] ?? joined.slice(from, end).trim();
-      if (text !== '') this.#builder.addComment(this.#pendingRows[i]!, text);
-      from = end;
-    }
-    this.#pendingRows.length = this.#pendingEnds.length = this.#pendingTexts.length = 0;
-    this.#commentBytesLength = 0;
-    this.#commentUnits = 0;
+  #addCommentText(row: number, text: string): void {
+    const trimmed = text.trim();
+    if (trimmed !== '') this.#builder.addComment(row, trimmed);
   }
 
   finish(): IngestResult {
-    this.flushComments();
     return { table: this.#builder.finish(), quality: finishQualityReport(this.#quality) };
   }
 }
@@ -410,7 +365,6 @@ export function createCsvIngest(mapping: FieldMapping): CsvIngest {
         releaseSurrogate();
         scanner.push(chunk);
       }
-      rows?.flushComments();
     },
     finish() {
       releaseSurrogate();

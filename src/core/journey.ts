@@ -12,7 +12,7 @@ import { MISSING_SCORE, SCORE_FIELDS, SCORE_SCALES, type ScoreField } from './sc
 import { ALPHA, DEFAULT_MIN_N } from './series.ts';
 import { orderStages, type OrderedStage } from './stages.ts';
 import { holmAdjust, tQuantile975 } from './statistics.ts';
-import type { FeedbackTable } from './table.ts';
+import { commentText, type FeedbackTable } from './table.ts';
 
 /** Which answers count as pain: NPS detractors, CSAT 1–2 or CES 1–3. */
 export type PainMetric = ScoreField;
@@ -377,8 +377,8 @@ export function negativeFeedback(table: FeedbackTable, options: NegativeFeedback
   };
 
   const comments: string[] = [];
-  const { row: commentRows, text } = table.comments;
-  for (let i = 0; i < commentRows.length; i++) if (isNegativeRow(commentRows[i]!)) comments.push(text[i]!);
+  const commentRows = table.comments.row;
+  for (let i = 0; i < commentRows.length; i++) if (isNegativeRow(commentRows[i]!)) comments.push(commentText(table.comments, i));
 
   let themeValues: string[] | null = null;
   if (themeColumn) {

@@ -22,15 +22,37 @@ export interface FeedbackTable {
   readonly stage: CategoryColumn | null;
   /** Every other column of the input, in input order. */
   readonly dimensions: readonly CategoryColumn[];
-  /** Comments, sparse: `comments.text[i]` belongs to row `comments.row[i]` (rows ascending). */
-  readonly comments: { readonly row: Uint32Array; readonly text: readonly string[] };
+  /** Comments, sparse, as UTF-8: read one with {@link commentText}. */
+  readonly comments: CommentColumn;
   readonly firstDay: number;
   readonly lastDay: number;
 }
 
+/**
+ * Comments kept as the UTF-8 bytes they arrived in, decoded only when read: a million-row file's
+ * comments are needed only for the few thousand verbatims of the stage someone opens, so decoding
+ * them all at load would cost more than everything else it does with them. Bytes are also smaller
+ * than JavaScript strings for any text that is not Latin-1.
+ */
+export interface CommentColumn {
+  /** Rows that have a comment, ascending. */
+  readonly row: Uint32Array;
+  /** The comment of `row[i]` is `bytes[offsets[i], offsets[i + 1])`, trimmed. */
+  readonly offsets: Uint32Array;
+  readonly bytes: Uint8Array;
+}
+
+const commentDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const commentEncoder = new TextEncoder();
+
+/** The `index`-th comment (of row `comments.row[index]`) as text; malformed UTF-8 reads as U+FFFD, as everywhere. */
+export function commentText(comments: CommentColumn, index: number): string {
+  return commentDecoder.decode(comments.bytes.subarray(comments.offsets[index]!, comments.offsets[index + 1]!));
+}
+
 const INITIAL_CAPACITY = 1024;
 
-function grow<T extends Int8Array | Int32Array | Uint16Array | Uint32Array>(array: T, capacity: number): T {
+function grow<T extends Int8Array | Int32Array | Uint16Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {
   const next = new (array.constructor as new (length: number) => T)(capacity);
   next.set(array);
   return next;
@@ -84,7 +106,9 @@ export class TableBuilder {
   readonly #stage: CategoryBuilder | null;
   readonly #dimensions: CategoryBuilder[];
   #commentRows = new Uint32Array(INITIAL_CAPACITY);
-  readonly #commentTexts: string[] = [];
+  #commentOffsets = new Uint32Array(INITIAL_CAPACITY + 1);
+  #commentBytes = new Uint8Array(64 * INITIAL_CAPACITY);
+  #commentCount = 0;
   #firstDay = Infinity;
   #lastDay = -Infinity;
 
@@ -137,12 +161,31 @@ export class TableBuilder {
     return row;
   }
 
-  /** A non-empty comment for `row`; rows must arrive in ascending order. */
+  /** A non-empty, trimmed comment for `row`; rows must arrive in ascending order. */
   addComment(row: number, comment: string): void {
-    const index = this.#commentTexts.length;
-    if (index >= this.#commentRows.length) this.#commentRows = grow(this.#commentRows, index * 2);
+    const bytes = commentEncoder.encode(comment);
+    this.addCommentBytes(row, bytes, 0, bytes.length);
+  }
+
+  /** The same from UTF-8 bytes, `bytes[start, end)`, copied. */
+  addCommentBytes(row: number, bytes: Uint8Array, start: number, end: number): void {
+    const index = this.#commentCount++;
+    if (index >= this.#commentRows.length) {
+      this.#commentRows = grow(this.#commentRows, index * 2);
+      this.#commentOffsets = grow(this.#commentOffsets, index * 2 + 1);
+    }
+    const from = this.#commentOffsets[index]!;
+    const to = from + end - start;
+    if (to > this.#commentBytes.length) {
+      const grown = new Uint8Array(Math.max(to, this.#commentBytes.length * 2));
+      grown.set(this.#commentBytes.subarray(0, from));
+      this.#commentBytes = grown;
+    }
+    // Comments are short: a loop beats creating a subarray view for set().
+    const target = this.#commentBytes;
+    for (let i = start, at = from; i < end; i++, at++) target[at] = bytes[i]!;
+    this.#commentOffsets[index + 1] = to;
     this.#commentRows[index] = row;
-    this.#commentTexts.push(comment);
   }
 
   finish(): FeedbackTable {
@@ -153,7 +196,11 @@ export class TableBuilder {
       scores: { nps: this.#nps.slice(0, rowCount), csat: this.#csat.slice(0, rowCount), ces: this.#ces.slice(0, rowCount) },
       stage: this.#stage?.finish(rowCount) ?? null,
       dimensions: this.#dimensions.map((builder) => builder.finish(rowCount)),
-      comments: { row: this.#commentRows.slice(0, this.#commentTexts.length), text: this.#commentTexts },
+      comments: {
+        row: this.#commentRows.slice(0, this.#commentCount),
+        offsets: this.#commentOffsets.slice(0, this.#commentCount + 1),
+        bytes: this.#commentBytes.slice(0, this.#commentOffsets[this.#commentCount]!),
+      },
       firstDay: rowCount ? this.#firstDay : 0,
       lastDay: rowCount ? this.#lastDay : -1,
     };

@@ -7,10 +7,9 @@ import { expect } from '@open-wc/testing';
 import { createByteCsvScanner, fieldText } from '../../src/core/csv-bytes.ts';
 import { createCsvIngest } from '../../src/core/csv-ingest.ts';
 import { createCsvReader } from '../../src/core/csv.ts';
-import type { IngestResult } from '../../src/core/ingest.ts';
 import { csvRecord } from '../../src/sample/csv.ts';
 import { SAMPLE_COLUMNS, generateFeedbackRows } from '../../src/sample/generate.ts';
-import { referenceCsvIngest } from './reference-csv-ingest.ts';
+import { comparable, commentTexts, referenceCsvIngest } from './reference-csv-ingest.ts';
 
 const encoder = new TextEncoder();
 
@@ -162,11 +161,13 @@ function awkwardFeedback(random: () => number, rows: number): string {
   return lines.join(random() < 0.5 ? '\n' : '\r\n') + (random() < 0.5 ? '\n' : '');
 }
 
-function ingestBytes(chunks: readonly (Uint8Array | string)[]): IngestResult {
+function ingestBytes(chunks: readonly (Uint8Array | string)[]): unknown {
   const ingest = createCsvIngest({});
   for (const chunk of chunks) ingest.push(chunk);
-  return ingest.finish();
+  return comparable(ingest.finish());
 }
+
+const reference = (chunks: readonly (Uint8Array | string)[]) => comparable(referenceCsvIngest(chunks));
 
 describe('byte-level feedback ingest', () => {
   it('gives the same table and report as the record rules on 300 awkward files cut at random offsets', () => {
@@ -174,7 +175,7 @@ describe('byte-level feedback ingest', () => {
     for (let n = 0; n < 300; n++) {
       const bytes = encoder.encode(awkwardFeedback(random, 1 + Math.floor(random() * 40)));
       const cuts = Array.from({ length: Math.floor(random() * 5) }, () => Math.floor(random() * (bytes.length + 1))).sort((a, b) => a - b);
-      expect(ingestBytes(split(bytes, cuts)), `file ${n} cut at ${cuts}`).to.deep.equal(referenceCsvIngest([bytes]));
+      expect(ingestBytes(split(bytes, cuts)), `file ${n} cut at ${cuts}`).to.deep.equal(reference([bytes]));
     }
   });
 
@@ -183,7 +184,7 @@ describe('byte-level feedback ingest', () => {
     const expected = referenceCsvIngest([bytes]);
     expect(expected.quality.rejected, 'the file has rejected rows').to.be.greaterThan(0);
     expect(expected.quality.duplicates + expected.quality.accepted, 'and rows that pass').to.be.greaterThan(0);
-    for (let cut = 0; cut <= bytes.length; cut++) expect(ingestBytes(split(bytes, [cut])), `cut at ${cut}`).to.deep.equal(expected);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(ingestBytes(split(bytes, [cut])), `cut at ${cut}`).to.deep.equal(comparable(expected));
   });
 
   it('gives the same table and report on the generated sample (20,000 rows, duplicates and bad rows, semicolons too)', () => {
@@ -192,7 +193,7 @@ describe('byte-level feedback ingest', () => {
       const bytes = encoder.encode(records.join('\r\n'));
       const expected = referenceCsvIngest([bytes]);
       expect(expected.quality.duplicates).to.be.greaterThan(0);
-      expect(ingestBytes(split(bytes, [1000, 65_536, 65_537, 200_000]))).to.deep.equal(expected);
+      expect(ingestBytes(split(bytes, [1000, 65_536, 65_537, 200_000]))).to.deep.equal(comparable(expected));
     }
   });
 
@@ -213,13 +214,13 @@ describe('byte-level feedback ingest', () => {
     // Respondents that decode to the same text (one U+FFFD for several kinds of breakage) are duplicates.
     expect(expected.quality.rejected, 'no row rejected').to.equal(0);
     expect(expected.quality.duplicates, 'respondents alike once decoded').to.be.greaterThan(0);
-    expect(expected.table.comments.text.filter((text) => text.includes('\ufffd')).length, 'broken comments').to.equal(broken.length * 2);
-    for (let cut = 0; cut <= bytes.length; cut += 7) expect(ingestBytes(split(bytes, [cut])), `cut at ${cut}`).to.deep.equal(expected);
+    expect(commentTexts(expected.table.comments).text.filter((text) => text.includes('\ufffd')).length, 'broken comments').to.equal(broken.length * 2);
+    for (let cut = 0; cut <= bytes.length; cut += 7) expect(ingestBytes(split(bytes, [cut])), `cut at ${cut}`).to.deep.equal(comparable(expected));
   });
 
   it('keeps string input as the text reader does, including a surrogate pair cut between two strings', () => {
     const text = 'date,nps,comment\n2024-03-01,9,"ok 😀"\n';
     const cut = text.indexOf('😀') + 1;
-    expect(ingestBytes([text.slice(0, cut), text.slice(cut)])).to.deep.equal(referenceCsvIngest([text]));
+    expect(ingestBytes([text.slice(0, cut), text.slice(cut)])).to.deep.equal(reference([text]));
   });
 });

@@ -7,6 +7,20 @@ import { createCsvReader, type CsvReader } from '../../src/core/csv.ts';
 import { CxDataError } from '../../src/core/errors.ts';
 import { RowIngest, type IngestResult } from '../../src/core/ingest.ts';
 import { resolveColumns, type FieldMapping } from '../../src/core/schema.ts';
+import { commentText, type CommentColumn } from '../../src/core/table.ts';
+
+/** A comment column as rows and texts: two ingests agree when these do, whatever bytes each kept. */
+export function commentTexts(comments: CommentColumn): { row: number[]; text: string[] } {
+  return { row: Array.from(comments.row), text: Array.from(comments.row, (_, i) => commentText(comments, i)) };
+}
+
+/**
+ * An ingest result in a form to compare: comments as texts. The byte-level ingest keeps malformed UTF-8
+ * as it came (it reads as U+FFFD), the record ingest keeps the text's own encoding.
+ */
+export function comparable(result: IngestResult): unknown {
+  return { ...result, table: { ...result.table, comments: commentTexts(result.table.comments) } };
+}
 
 export function referenceCsvIngest(chunks: readonly (Uint8Array | string)[], mapping: FieldMapping = {}): IngestResult {
   let header: string[] | null = null;
