@@ -24,10 +24,11 @@ export function ibanLength(country: string): number | undefined {
   return IBAN_LENGTHS.get(country.toUpperCase());
 }
 
-/** The value of a decimal digit (ASCII, Arabic-Indic or Extended Arabic-Indic), or −1. */
+/** The value of a decimal digit (ASCII, Arabic-Indic, Extended Arabic-Indic or full-width), or −1. */
 export function digitValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   if (code >= 0x660 && code <= 0x669) return code - 0x660;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
   if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0;
   return -1;
 }

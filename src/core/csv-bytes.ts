@@ -1,40 +1,16 @@
 /**
- * The byte-level CSV scanner behind the feedback ingest: it finds records and field boundaries in
- * `Uint8Array` chunks without decoding the file to text. A record reaches the sink as offsets into a
- * byte buffer, so the consumer decodes only the fields that need text (a new category value, a
- * comment) and reads dates and scores straight from the bytes.
- *
- * It reads exactly what {@link createCsvReader} reads — same delimiter sniffing, BOM, CR/LF/CRLF, stray
- * quotes kept literally, `"a"b` read as `ab`, unclosed quotes rejected one record at a time, same line
- * numbers — which the tests check by comparing the two on the same inputs cut at every byte offset.
- * All the bytes that matter (quote, delimiters, CR, LF) are ASCII, and UTF-8 never uses ASCII byte
- * values inside a multi-byte character, so scanning bytes finds the same boundaries as scanning text.
- *
- * Records inside a chunk are read in place. Only a record cut by a chunk boundary is copied, together
- * with the rest of its line from the next chunk, into a small carry buffer, and scanning resumes where it
- * stopped, so every byte is scanned once however the input is cut.
+ * The byte-level CSV scanner behind the feedback ingest: it finds records and field offsets in
+ * `Uint8Array` chunks without decoding them, so the consumer decodes only the cells that need text and
+ * reads dates and scores from the bytes. It reads exactly what {@link createCsvReader} reads (sniffed
+ * delimiter, BOM, CR/LF/CRLF, stray quotes kept, `"a"b` as `ab`, unclosed quotes rejected one record at a
+ * time, the same line numbers), as the tests check on inputs cut at every byte offset: every byte that
+ * matters is ASCII, and UTF-8 never uses ASCII values inside a multi-byte character. Records are read
+ * in place; only one cut by a chunk boundary is copied, with the rest of its line, into a carry buffer,
+ * and scanning resumes where it stopped, so each byte is scanned once however the input is cut.
  */
 import { CR, LF, QUOTE, createDelimiterSniffer } from './csv-sniff.ts';
 import { MAX_QUOTED_FIELD_LINES, type CsvDelimiter } from './csv.ts';
-
-// How a field's value is stored in the record's bytes (plain numbers, like the parser states: no
-// run-time enum object is needed and isolatedModules forbids const enums across files).
-/** Unquoted: the value is `bytes[start, end)`. */
-export const PLAIN_FIELD = 0;
-/** Quoted with nothing after the closing quote and no `""` inside: the value is `bytes[start + 1, end - 1)`. */
-export const QUOTED_FIELD = 1;
-/** Quoted with `""` escapes or literal text after the closing quote: see {@link fieldBytes}. */
-export const MIXED_FIELD = 2;
-
-/** One record as the scanner found it. Valid only during the sink call; the arrays are reused. */
-export interface ByteRecord {
-  /** The buffer the offsets point into. */
-  readonly bytes: Uint8Array;
-  readonly fieldCount: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly shapes: Uint8Array;
-}
+import { MIXED_FIELD, PLAIN_FIELD, QUOTED_FIELD, type ByteRecord } from './csv-record.ts';
 
 export interface ByteRecordSink {
   /** A complete record starting on physical line `line` (1-based). */
@@ -59,41 +35,10 @@ const QUOTE_IN_QUOTED = 3;
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
-/** A field's value bytes with quotes removed: a view for plain and quoted fields, a fresh copy for mixed ones. */
-export function fieldBytes(record: ByteRecord, field: number): Uint8Array {
-  const { bytes } = record;
-  const start = record.starts[field]!;
-  const end = record.ends[field]!;
-  const shape = record.shapes[field]!;
-  if (shape === PLAIN_FIELD) return bytes.subarray(start, end);
-  if (shape === QUOTED_FIELD) return bytes.subarray(start + 1, end - 1);
-  const out = new Uint8Array(end - start);
-  let length = 0;
-  let i = start + 1;
-  // Inside the quotes `""` is one quote; the first lone quote closes them and the rest is literal.
-  for (; i < end; i++) {
-    const c = bytes[i]!;
-    if (c === QUOTE) {
-      if (bytes[i + 1] === QUOTE && i + 1 < end) {
-        out[length++] = QUOTE;
-        i++;
-        continue;
-      }
-      i++;
-      break;
-    }
-    out[length++] = c;
-  }
-  for (; i < end; i++) out[length++] = bytes[i]!;
-  return out.subarray(0, length);
-}
-
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** A field's text, decoded as the text reader decodes it (invalid UTF-8 becomes U+FFFD). */
-export function fieldText(record: ByteRecord, field: number): string {
-  if (record.starts[field] === record.ends[field]) return '';
-  return utf8.decode(fieldBytes(record, field));
+function doubled<T extends Int32Array | Uint8Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedFieldLines?: number } = {}): ByteCsvScanner {
@@ -134,16 +79,9 @@ export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedF
 
   function endField(end: number): void {
     if (fieldCount === starts.length) {
-      const capacity = fieldCount * 2;
-      const grownStarts = new Int32Array(capacity);
-      grownStarts.set(starts);
-      starts = grownStarts;
-      const grownEnds = new Int32Array(capacity);
-      grownEnds.set(ends);
-      ends = grownEnds;
-      const grownShapes = new Uint8Array(capacity);
-      grownShapes.set(shapes);
-      shapes = grownShapes;
+      starts = doubled(starts);
+      ends = doubled(ends);
+      shapes = doubled(shapes);
     }
     starts[fieldCount] = fieldStart;
     ends[fieldCount] = end;
@@ -181,12 +119,10 @@ export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedF
     const inQuotes = quotedEnders;
     let i = from;
     while (i < to) {
-      if (state === FIELD_START && fieldCount === 0) {
-        const next = quickRecord(bytes, i, to);
-        if (next > 0) {
-          i = next;
-          continue;
-        }
+      const quickEnd = state === FIELD_START && fieldCount === 0 ? quickRecord(bytes, i, to) : -1;
+      if (quickEnd > 0) {
+        i = quickEnd;
+        continue;
       }
       if (state === QUOTED) {
         let j = i;
@@ -409,20 +345,18 @@ export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedF
       if (chunk.byteLength === 0) return;
       if (!sniffer) return feed(chunk);
       // Until the header is complete the delimiter is unknown: hold everything, then scan it once.
-      const before = carryLength;
+      let unsniffed = carryLength;
       appendToCarry(chunk, 0, chunk.length);
       if (!bomChecked) {
         if (carryLength < 3 && BOM.slice(0, carryLength).every((b, i) => carry[i] === b)) return;
         bomChecked = true;
+        unsniffed = 0;
         if (carry[0] === BOM[0] && carry[1] === BOM[1] && carry[2] === BOM[2]) {
           carry.copyWithin(0, 3, carryLength);
           carryLength -= 3;
-          return void (sniffer.scan(carry.subarray(0, carryLength)) >= 0 && settleDelimiter());
         }
-        if (sniffer.scan(carry.subarray(0, carryLength)) >= 0) settleDelimiter();
-        return;
       }
-      if (sniffer.scan(carry.subarray(before, carryLength)) >= 0) settleDelimiter();
+      if (sniffer.scan(carry.subarray(unsniffed, carryLength)) >= 0) settleDelimiter();
     },
     end(): void {
       if (ended) return;

@@ -10,7 +10,8 @@
  * cell with `""` in it — goes through the same text functions the record ingest uses.
  */
 import { ByteKeySet, KeysPerDay, isAsciiSpace } from './byte-keys.ts';
-import { createByteCsvScanner, fieldText, MIXED_FIELD, QUOTED_FIELD, type ByteRecord } from './csv-bytes.ts';
+import { createByteCsvScanner } from './csv-bytes.ts';
+import { fieldText, MIXED_FIELD, QUOTED_FIELD, type ByteRecord } from './csv-record.ts';
 import { parseDateToDay } from './dates.ts';
 import { CxDataError } from './errors.ts';
 import { requireDateAndScore, type CsvIngest, type IngestResult } from './ingest.ts';
@@ -207,6 +208,10 @@ class FeedbackRows {
     this.#dimensionCells = this.#builder.dimensions.map((builder) => new CategoryCells(builder));
   }
 
+  get rowsRead(): number {
+    return this.#quality.totalRows;
+  }
+
   reject(line: number, reason: 'unclosed-quote'): void {
     this.#quality.totalRows++;
     recordRejection(this.#quality, line, reason);
@@ -374,6 +379,9 @@ export function createCsvIngest(mapping: FieldMapping): CsvIngest {
     },
     get consumed() {
       return scanner.consumed;
+    },
+    get rowsRead() {
+      return rows?.rowsRead ?? 0;
     },
   };
 }

@@ -30,3 +30,4 @@ export * from './operational.ts';
 export * from './scorecard-definition.ts';
 export * from './kpi-series.ts';
 export * from './scorecard.ts';
+export * from './export-csv.ts';

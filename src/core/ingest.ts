@@ -147,6 +147,8 @@ export interface CsvIngest {
   finish(): IngestResult;
   /** Bytes (or characters, for string input) consumed so far. */
   readonly consumed: number;
+  /** Data rows read so far (the header is not one): what a `max-rows` limit is checked against while loading. */
+  readonly rowsRead: number;
 }
 
 /** An array of objects (parsed JSON or in-memory records); the keys of all records are the columns. */

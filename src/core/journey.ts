@@ -4,6 +4,7 @@
  * each stage against the rest of the journey. Definitions are DOMAIN.md's; suppression follows the
  * same `min-n` rule as the trend: a stage with too few answers shows no number at all.
  */
+import { complementarySuppression } from './complementary.ts';
 import { CxDataError } from './errors.ts';
 import { categoryColumn, compileConditions, rowPasses, type ColumnCondition } from './filter.ts';
 import { countsFromHistogram, estimateNps, type NpsEstimate } from './nps.ts';
@@ -228,9 +229,10 @@ export interface JourneyOptions {
  * pooled other shown stages (two-proportion z test, Holm-adjusted). Suppressed stages are left out
  * of the pool, so no test result depends on their counts.
  *
- * Secondary suppression: when the hidden stages hold between 1 and `minN` − 1 rows together, the
- * smallest shown stages are hidden too until they hold at least `minN`, so subtracting the shown
- * stages from a file or segment total gives no count below `minN`.
+ * Secondary suppression ({@link complementarySuppression}): when the hidden stages hold between 1
+ * and `minN` − 1 rows together, the smallest shown stages (by rows; ties: the later stage) are hidden
+ * too until they hold at least `minN`, so subtracting the shown stages from a file or segment total
+ * gives no count below `minN`.
  */
 export function journeyMeasures(counts: readonly StageCounts[], options: JourneyOptions = {}): JourneyResult {
   const metric = options.metric ?? 'nps';
@@ -255,13 +257,13 @@ export function journeyMeasures(counts: readonly StageCounts[], options: Journey
     return { stage, rows, histograms, reason };
   });
 
-  let hiddenRows = drafts.reduce((total, d) => total + (d.reason ? d.rows : 0), 0);
-  while (hiddenRows > 0 && hiddenRows < minN) {
-    const smallest = drafts.filter((d) => !d.reason).sort((a, b) => a.rows - b.rows || drafts.indexOf(b) - drafts.indexOf(a))[0];
-    if (!smallest) break;
-    smallest.reason = 'protects-another';
-    hiddenRows += smallest.rows;
-  }
+  const hide = complementarySuppression(
+    drafts.map((d) => ({ n: d.rows, suppressed: d.reason !== null })),
+    minN,
+  );
+  drafts.forEach((d, i) => {
+    if (hide[i] && !d.reason) d.reason = 'protects-another';
+  });
 
   const shownDrafts = drafts.filter((d) => !d.reason);
   const pains = new Map(shownDrafts.map((d) => [d, estimateProportion(negatives(d.histograms[metric], metric), answered(d.histograms[metric], metric))!]));

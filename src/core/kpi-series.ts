@@ -60,7 +60,8 @@ function periodLookup(window: PeriodWindow): (day: number) => number {
 const noData = (periodStart: number): PeriodValue => ({ periodStart, value: null, n: 0, suppressed: false });
 const suppressed = (periodStart: number): PeriodValue => ({ periodStart, value: null, n: 0, suppressed: true });
 
-const SCORE_FIELD: Readonly<Record<FeedbackMetric, 'nps' | 'csat' | 'ces'>> = { nps: 'nps', csat: 'csat', ces: 'ces', 'ces-easy': 'ces' };
+/** The score field whose answers a feedback metric counts (its `n`). */
+export const SCORE_FIELD: Readonly<Record<FeedbackMetric, 'nps' | 'csat' | 'ces'>> = { nps: 'nps', csat: 'csat', ces: 'ces', 'ces-easy': 'ces' };
 
 function feedbackValue(metric: FeedbackMetric, histogram: Float64Array, periodStart: number): PeriodValue {
   switch (metric) {
@@ -108,7 +109,15 @@ function requireKnownValues(table: FeedbackTable, conditions: readonly ColumnCon
  * A feedback metric per period over the rows that pass `filter` (a {@link CxFilter} or its attribute
  * text). An unknown filter column is a `missing-column` error naming it.
  */
-export function feedbackSeries(table: FeedbackTable, metric: FeedbackMetric, filter: Parameters<typeof toRowFilter>[0], window: PeriodWindow, minN: number): PeriodValue[] {
+export function feedbackSeries(
+  table: FeedbackTable,
+  metric: FeedbackMetric,
+  filter: Parameters<typeof toRowFilter>[0],
+  window: PeriodWindow,
+  minN: number,
+  /** Filled with every period's answers, suppressed ones too: for complementary suppression in the worker, never for the page. */
+  answers?: number[],
+): PeriodValue[] {
   const field = SCORE_FIELD[metric];
   const { max } = SCORE_SCALES[field];
   const rowFilter = toRowFilter(filter);
@@ -134,6 +143,7 @@ export function feedbackSeries(table: FeedbackTable, metric: FeedbackMetric, fil
     const histogram = counts.subarray(period * width, (period + 1) * width);
     let n = 0;
     for (let score = 0; score < width; score++) n += histogram[score]!;
+    if (answers) answers[period] = n;
     if (n === 0) return noData(periodStart);
     if (n < minN) return suppressed(periodStart);
     return feedbackValue(metric, histogram, periodStart);

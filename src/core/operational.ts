@@ -172,8 +172,14 @@ class OperationalBuilder {
 }
 
 /** Streams an operational CSV into a table; the first record is the header. */
-export function createOperationalCsvIngest(dateColumn: string): { push(chunk: Uint8Array | string): void; finish(): OperationalIngestResult } {
+export function createOperationalCsvIngest(dateColumn: string): {
+  push(chunk: Uint8Array | string): void;
+  finish(): OperationalIngestResult;
+  /** Data rows read so far. */
+  readonly rowsRead: number;
+} {
   let width = 0;
+  let rowsRead = 0;
   let builder: OperationalBuilder | null = null;
   let reader: CsvReader;
   reader = createCsvReader({
@@ -183,15 +189,20 @@ export function createOperationalCsvIngest(dateColumn: string): { push(chunk: Ui
         builder = new OperationalBuilder(fields, dateColumn, { decimalComma: reader.delimiter !== ',' });
         return;
       }
+      rowsRead++;
       if (fields.length !== width) return builder.reject(line, 'column-count');
       builder.add((index) => fields[index], line);
     },
     unclosedQuote(line) {
       if (!builder) throw new CxDataError('not-csv', 'The file is not CSV: its header never ends (an unclosed quote).', { line });
+      rowsRead++;
       builder.reject(line, 'unclosed-quote');
     },
   });
   return {
+    get rowsRead() {
+      return rowsRead;
+    },
     push: (chunk) => reader.push(chunk),
     finish() {
       reader.end();

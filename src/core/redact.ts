@@ -9,6 +9,10 @@
  *
  * 1. `[email]`  local@domain.tld — Unicode letters, plus-addressing and subdomains; the last label must
  *    be two or more letters, so `a@b` and `x@1.2` stay.
+ *    Invisible format characters typed inside an address or number (zero-width spaces, bidi overrides,
+ *    soft hyphens …) are removed first, so they cannot hide it (see HIDING_CHARACTERS); full-width
+ *    digits, `＋` and `＠` count as their ASCII forms.
+ * 1b. `[token]` password-reset and sign-in tokens in links (see redact-url.ts).
  * 2. `[iban]`   two letters, two check digits, then letters and digits, grouped in fours by spaces or
  *    not, any case. Kept only if the country is in the length table, the length is that country's and
  *    ISO 7064 mod 97-10 gives 1. One that fails is left to pass 6, which takes its digits (`HU[number]`).
@@ -43,8 +47,8 @@
  * redacted: a leaked number costs more than a hidden amount. Commas never join digits, and dots only
  * join card groups of four, so `€1,250.00` and `1.250,00 €` have no run of 6.
  *
- * Digits are ASCII and Arabic-Indic (٠–٩, U+0660) or Extended Arabic-Indic (۰–۹, U+06F0, Persian and
- * Urdu), since Arabic comments write phone and account numbers either way; cards, phones and numbers
+ * Digits are ASCII, Arabic-Indic (٠–٩, U+0660), Extended Arabic-Indic (۰–۹, U+06F0, Persian and
+ * Urdu), since Arabic comments write phone and account numbers either way, and full-width (０–９); cards, phones and numbers
  * see them, validated on their values. IBANs, IPs and e-mail domains are ASCII by standard. Other
  * scripts' digits are not looked at. Not covered: national phone numbers with no trunk 0 or
  * parentheses that are not 3-3-4 (`512 345 678`), and phones with runs of spaces (`+36 30  123 4567`),
@@ -58,11 +62,46 @@
  * backtracking.
  */
 import { digitValue, ibanLength, ibanValid, luhnValid } from './checksums.ts';
+import {
+  MIN_NUMBER_DIGITS,
+  MAY_HOLD_PERSONAL_DATA,
+  NON_ASCII_DIGIT,
+  NON_ASCII_DIGITS,
+  WORD_CHARACTER,
+  EMAIL,
+  IBAN,
+  CARD,
+  CARD_GROUPING,
+  NOT_DIGIT,
+  IPV6,
+  HEX_GROUP,
+  IPV4,
+  PHONE,
+  PHONE_PARENTHESES,
+  DOTTED_PHONE,
+  DATE_SHAPE,
+  NORTH_AMERICAN,
+  MONTH_YEAR,
+  DIGIT_RUN,
+  GROUP_SEPARATOR,
+  SLASHED_DATE_BEFORE,
+  LONG_DIGIT_RUN,
+  DASH_DATE,
+  YEAR,
+  THOUSANDS_GROUPED,
+  DECIMALS_AFTER,
+  CURRENCY_AFTER,
+  CURRENCY_BEFORE,
+  HIDING_CHARACTERS,
+  INVISIBLE,
+} from './redact-patterns.ts';
+import { mayHoldLink, redactLinkSecrets, TOKEN_PLACEHOLDER } from './redact-url.ts';
 
-export type RedactionKind = 'email' | 'phone' | 'ip' | 'iban' | 'card' | 'number';
+export type RedactionKind = 'email' | 'token' | 'phone' | 'ip' | 'iban' | 'card' | 'number';
 
 export const REDACTION_PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = Object.freeze({
   email: '[email]',
+  token: TOKEN_PLACEHOLDER,
   phone: '[phone]',
   ip: '[ip]',
   iban: '[iban]',
@@ -75,80 +114,17 @@ export interface RedactionResult {
   readonly counts: Readonly<Record<RedactionKind, number>>;
 }
 
-/** A decimal digit in the scripts we read: ASCII, Arabic-Indic, Extended Arabic-Indic. */
-const D = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
-const SPACE = '[ \\u00a0\\u202f]';
-const MIN_NUMBER_DIGITS = 6;
-
-const MAY_HOLD_PERSONAL_DATA = /[0-9\u0660-\u0669\u06F0-\u06F9@]/;
-const NON_ASCII_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
-const NON_ASCII_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-
-const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}/gu;
-// Greedy up to 35 characters; the callback cuts it to the country's length, so a word after it is not lost.
-const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?/gu;
-/** Between card groups: a run of spaces (no line breaks), or one dash or dot. */
-const CARD_SEPARATOR = `(?:${SPACE}+|[.\\-])`;
-// The lookahead for a digit comes first so the lookbehind, which reads back over a run of spaces, is only tried at a digit.
-const CARD = new RegExp(
-  `(?=${D})(?<!${D}|${D}${CARD_SEPARATOR}|[+\\p{L}])${D}(?:${CARD_SEPARATOR}?${D}){12,18}(?!${CARD_SEPARATOR}?${D})`,
-  'gu',
-);
-const CARD_GROUPING = new RegExp(
-  `^(?:\\d{13,19}|\\d{4}(?:${CARD_SEPARATOR}\\d{4}){2,3}(?:${CARD_SEPARATOR}\\d{1,4})?|\\d{4}${CARD_SEPARATOR}\\d{6}${CARD_SEPARATOR}\\d{4,5})$`,
-  'u',
-);
-const NOT_DIGIT = /\D/g;
-const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\p{L}\p{N}:]|\.[0-9])/gu;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-const IPV4 = /(?<![\p{L}\p{N}.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9]|\.[0-9])/gu;
-const PHONE_GROUPS = `${D}+(?:(?:[ .\\-]?\\(|\\)[ .\\-]?|[ .\\-])${D}+)*`;
-// At most one slash, after a group of up to 5 digits (an area code) and before one of 3 or more.
-const PHONE = new RegExp(
-  `(?<![\\p{L}\\p{N}_+]|${D}[ .,/\\-])(?:\\+|\\(\\+?)?${PHONE_GROUPS}(?:(?<!${D}{6}) ?/ ?(?=${D}{3})${PHONE_GROUPS})?\\)?`,
-  'gu',
-);
-/** At most one pair of parentheses, opened before it is closed. */
-const PHONE_PARENTHESES = /^[^()]*(?:\([^()]*\)[^()]*)?$/;
-const DOTTED_PHONE = /^\+?\d+(?:\.\d+)+$/;
-const DATE_SHAPE = /^(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})$/;
-/**
- * 3-3-4 with the same dash, dot or space twice, or the area code in parentheses. A leading 1 (the trunk
- * prefix) needs an area code starting 2–9, as all of them do, so a version `1.100.200.3000` is not one.
- */
-const NORTH_AMERICAN = /^(?:1[ .-]?(?=\(?[2-9]))?(?:\d{3}([ .-])\d{3}\1\d{4}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4})$/;
-const MONTH_YEAR = /(?<!\d)(?:0?[1-9]|1[0-2]) ?\/ ?(?:19|20)\d\d(?!\d)/;
-const DIGIT_RUN = new RegExp(`(?<!${D})${D}+(?:(?:${SPACE}+|-)${D}+)*`, 'gu');
-const GROUP_SEPARATOR = new RegExp(`${SPACE}+|-`, 'u');
-/** The end of a slashed date before a run: day and month (`15/03/`) or year and month (`2024/03/`). */
-const SLASHED_DATE_BEFORE = new RegExp(`(?<!${D}|/)(?:${D}{1,2}/${D}{1,2}/|${D}{4}/${D}{1,2}/)$`, 'u');
-const LONG_DIGIT_RUN = new RegExp(`${D}{${MIN_NUMBER_DIGITS},}`, 'gu');
-const DASH_DATE = new RegExp(
-  `(?:^|${SPACE})(?:\\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-\\d{4})(?=$|${SPACE})`,
-  'u',
-);
-const YEAR = /^(?:19|20)\d\d$/;
-const THOUSANDS_GROUPED = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+$`, 'u');
-const DECIMALS_AFTER = new RegExp(`[.,]${D}{1,2}(?!${D})`, 'uy');
-const CURRENCY_AFTER = new RegExp(
-  `(?:[.,]${D}{1,2}(?!${D}))?${SPACE}?(?:[€$£¥₹₺₽₴₪]|(?:ft|huf|zł|zl|pln|euros?|eur|usd|gbp|aed|sar|chf|czk|ron|lei|kč|kr|` +
-    `dollars?|pounds?|forint\\p{L}*|złot\\p{L}*|zlot\\p{L}*|ευρώ|ευρω|dirhams?|dhs?|riyals?|درهم|دراهم|ريال|يورو|جنيه)(?!\\p{L}))`,
-  'iuy',
-);
-const CURRENCY_BEFORE = /(?:[€$£¥₹₺₽₴₪]|(?<!\p{L})(?:ft|huf|pln|eur|usd|gbp|aed|sar|chf|czk|ron|dhs?|sr|zł))[ \u00a0\u202f]?$/iu;
-
 /**
  * Counts for the call in progress. Module scope rather than a closure per call: the replace callbacks
  * are then allocated once, which matters over 100k comments. Calls never interleave (they are synchronous).
  */
-const found: Record<RedactionKind, number> = { email: 0, phone: 0, ip: 0, iban: 0, card: 0, number: 0 };
+const found: Record<RedactionKind, number> = { email: 0, token: 0, phone: 0, ip: 0, iban: 0, card: 0, number: 0 };
 const NOTHING_FOUND: Readonly<Record<RedactionKind, number>> = Object.freeze({ ...found });
 
 export function redactPersonalData(text: string): RedactionResult {
   const redacted = redactAndCount(text);
-  const { email, phone, ip, iban, card, number } = found;
-  const counts = email + phone + ip + iban + card + number === 0 ? NOTHING_FOUND : { email, phone, ip, iban, card, number };
+  const { email, token, phone, ip, iban, card, number } = found;
+  const counts = email + token + phone + ip + iban + card + number === 0 ? NOTHING_FOUND : { email, token, phone, ip, iban, card, number };
   return { text: redacted, counts };
 }
 
@@ -158,16 +134,22 @@ export function redact(text: string): string {
 }
 
 function redactAndCount(text: string): string {
-  found.email = found.phone = found.ip = found.iban = found.card = found.number = 0;
-  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return text;
-  let out = text;
-  if (out.includes('@')) out = out.replace(EMAIL, emailReplacement);
+  found.email = found.token = found.phone = found.ip = found.iban = found.card = found.number = 0;
+  const links = mayHoldLink(text);
+  if (!links && !MAY_HOLD_PERSONAL_DATA.test(text)) return text;
+  let out = INVISIBLE.test(text) ? text.replace(HIDING_CHARACTERS, '') : text;
+  if (out.includes('@') || out.includes('\uFF20')) out = out.replace(EMAIL, emailReplacement);
+  if (links) out = redactLinkSecrets(out, countToken);
   out = out.replace(IBAN, ibanReplacement);
   out = out.replace(CARD, cardReplacement);
   if (out.includes(':')) out = out.replace(IPV6, ipv6Replacement);
   if (out.includes('.')) out = out.replace(IPV4, ipv4Replacement);
   out = out.replace(PHONE, phoneReplacement);
   return out.replace(DIGIT_RUN, numberReplacement);
+}
+
+function countToken(): void {
+  found.token++;
 }
 
 function emailReplacement(candidate: string): string {
@@ -382,7 +364,12 @@ function isAmount(candidate: string, offset: number, whole: string): boolean {
 }
 
 function toAsciiDigits(text: string): string {
-  return NON_ASCII_DIGIT.test(text) ? text.replace(NON_ASCII_DIGITS, (digit) => String(digitValue(digit.charCodeAt(0)))) : text;
+  return NON_ASCII_DIGIT.test(text) ? text.replace(NON_ASCII_DIGITS, asciiDigit) : text;
+}
+
+function asciiDigit(character: string): string {
+  const code = character.charCodeAt(0);
+  return code === 0xff0b ? '+' : String(digitValue(code));
 }
 
 function countDigits(ascii: string): number {

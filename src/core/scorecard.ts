@@ -6,7 +6,9 @@
  * per-period values and the as-of date, so the same inputs always give the same page.
  */
 import { toErrorInfo, CxDataError, type CxErrorInfo } from './errors.ts';
-import { feedbackSeries, inlineSeries, operationalSeries, type PeriodValue, type PeriodWindow } from './kpi-series.ts';
+import { toRowFilter } from './filter.ts';
+import { feedbackSeries, inlineSeries, operationalSeries, SCORE_FIELD, type PeriodValue, type PeriodWindow } from './kpi-series.ts';
+import { suppressNestedKpis, type NestableSeries } from './kpi-suppression.ts';
 import { compareNps } from './nps.ts';
 import type { OperationalTable } from './operational.ts';
 import { offsetPeriod, periodStartDay, type IntervalName } from './periods.ts';
@@ -222,22 +224,38 @@ export function noFeedback(kpi: Kpi): never {
   throw new CxDataError('no-feedback', `KPI "${kpi.id}" reads feedback, but the scorecard has no feedback data.`, { kpi: kpi.id });
 }
 
-/** Measures and assesses every KPI; a failure is that KPI's outcome, never the whole scorecard's. */
+/**
+ * Measures and assesses every KPI; a failure is that KPI's outcome, never the whole scorecard's.
+ * Feedback KPIs whose filters nest get complementary suppression between them
+ * ({@link suppressNestedKpis}) before any status or change is worked out, so a hidden period is
+ * hidden everywhere.
+ */
 export function measureKpis(kpis: readonly Kpi[], sources: ScorecardSources, window: PeriodWindow, asOfDay: number, minN: number): KpiOutcome[] {
-  return kpis.map((kpi): KpiOutcome => {
+  type Measured = { readonly periods: readonly PeriodValue[]; readonly quality: QualityReport | null; readonly nestable: NestableSeries | null };
+  const measured = kpis.map((kpi): Measured | { error: unknown } => {
     try {
       const { source } = kpi;
-      let periods: readonly PeriodValue[];
-      let quality: QualityReport | null = null;
       if (source.kind === 'feedback') {
-        periods = feedbackSeries(sources.feedback(kpi), source.metric, source.filter, window, minN);
-      } else if (source.kind === 'series') {
-        ({ periods, quality } = inlineSeries(source.values, source.aggregation, window, minN, source.emptyPeriods));
-      } else {
-        const { table, quality: fileQuality } = sources.operational(kpi);
-        ({ periods, quality } = operationalSeries(table, fileQuality, source, window, minN));
+        const answers: number[] = [];
+        const periods = feedbackSeries(sources.feedback(kpi), source.metric, source.filter, window, minN, answers);
+        return { periods, quality: null, nestable: { field: SCORE_FIELD[source.metric], filter: toRowFilter(source.filter), periods, answers } };
       }
-      return { id: kpi.id, ok: true, assessment: assessKpi(kpi, periods, asOfDay, quality) };
+      if (source.kind === 'series') return { ...inlineSeries(source.values, source.aggregation, window, minN, source.emptyPeriods), nestable: null };
+      const { table, quality: fileQuality } = sources.operational(kpi);
+      return { ...operationalSeries(table, fileQuality, source, window, minN), nestable: null };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const nestable = measured.flatMap((m) => ('error' in m || !m.nestable ? [] : [m.nestable]));
+  const suppressed = suppressNestedKpis(nestable, minN);
+  const protectedPeriods = new Map(nestable.map((n, i) => [n, suppressed[i]!] as const));
+  return kpis.map((kpi, i): KpiOutcome => {
+    const m = measured[i]!;
+    if ('error' in m) return { id: kpi.id, ok: false, error: toErrorInfo(m.error) };
+    try {
+      const periods = m.nestable ? protectedPeriods.get(m.nestable)! : m.periods;
+      return { id: kpi.id, ok: true, assessment: assessKpi(kpi, periods, asOfDay, m.quality) };
     } catch (error) {
       return { id: kpi.id, ok: false, error: toErrorInfo(error) };
     }

@@ -5,7 +5,8 @@
 import type { NpsPartial } from './aggregate.ts';
 import { compareNps, countsFromHistogram, estimateNps, type NpsEstimate } from './nps.ts';
 import { offsetPeriod, type IntervalName } from './periods.ts';
-import { bucketKey } from './aggregate.ts';
+import { bucketKey, type NpsBucket } from './aggregate.ts';
+import { complementarySuppression } from './complementary.ts';
 
 /** The default minimum number of answers before a group's score may be shown (DOMAIN.md). */
 export const DEFAULT_MIN_N = 5;
@@ -50,22 +51,52 @@ export interface NpsSeries {
   readonly points: readonly SeriesPoint[];
 }
 
+function answers(histogram: Float64Array): number {
+  let n = 0;
+  for (let score = 0; score <= 10; score++) n += histogram[score]!;
+  return n;
+}
+
+/** Consecutive buckets of the same group (the input is sorted by group). */
+function groupRuns(sorted: readonly NpsBucket[]): NpsBucket[][] {
+  const runs: NpsBucket[][] = [];
+  for (const bucket of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[0]!.group === bucket.group) run.push(bucket);
+    else runs.push([bucket]);
+  }
+  return runs;
+}
+
 /**
  * Applies suppression and computes each shown period's change. Comparisons are only made with the
  * calendar period right before, and only when it is shown too: comparing with a suppressed period
  * would let its score be inferred from z.
+ *
+ * Complementary suppression ({@link complementarySuppression}), per group over its periods: the
+ * periods of a series add up to a total a reader can find elsewhere (the data-quality report's
+ * accepted rows, the same segment at another interval), so when the hidden periods hold 1 to
+ * `minN` − 1 answers together, the smallest shown period is hidden too (ties: the earlier one, so
+ * the newest period, the one a council reads, stays), until the hidden periods hold at least `minN`.
  */
 export function npsSeries(partial: NpsPartial, minN = DEFAULT_MIN_N): NpsSeries {
   const threshold = Math.max(1, Math.floor(minN));
   const estimates = new Map<string, NpsEstimate | null>();
   for (const [key, bucket] of partial.buckets) {
-    const counts = countsFromHistogram(bucket.histogram);
-    const n = counts.promoters + counts.passives + counts.detractors;
-    estimates.set(key, n >= threshold ? estimateNps(counts) : null);
+    estimates.set(key, answers(bucket.histogram) >= threshold ? estimateNps(countsFromHistogram(bucket.histogram)) : null);
   }
   const buckets = [...partial.buckets.values()].sort(
     (a, b) => (a.group ?? '').localeCompare(b.group ?? '') || a.periodStart - b.periodStart,
   );
+  for (const periods of groupRuns(buckets)) {
+    const keys = periods.map((b) => bucketKey(b.periodStart, b.group));
+    const hide = complementarySuppression(
+      periods.map((b, i) => ({ n: answers(b.histogram), suppressed: !estimates.get(keys[i]!) })),
+      threshold,
+      { ties: 'earlier' },
+    );
+    keys.forEach((key, i) => hide[i] && estimates.set(key, null));
+  }
   const points = buckets.map((bucket): SeriesPoint => {
     const estimate = estimates.get(bucketKey(bucket.periodStart, bucket.group));
     if (!estimate) return { suppressed: true, periodStart: bucket.periodStart, group: bucket.group };

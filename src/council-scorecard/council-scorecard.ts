@@ -66,7 +66,7 @@ function today(): number {
  * @csspart sparkline - The KPI's trend.
  * @csspart sort-button - A column's sort button.
  * @csspart error-row - The explanation of a KPI that cannot be shown.
- * @csspart export-button - The CSV export button.
+ * @csspart export-button - The CSV export button (the scorecard draws no chart, so CSV is its only export).
  * @csspart print-button - The print button.
  * @csspart status - Loading and error messages.
  * @csspart quality-badge - The feedback data-quality button.
@@ -168,8 +168,9 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     const fields = this.fields || definition.feedback?.fields || '';
     if (this.counts) return { kind: 'counts', counts: this.counts };
     if (this.data) return Array.isArray(this.data) ? { kind: 'records', records: this.data, fields } : { kind: 'columns', columns: this.data as Record<string, ArrayLike<unknown>>, fields };
-    if (this.feedbackSrc) return { kind: 'url', url: this.#absolute(this.feedbackSrc), fields };
-    return definition.feedback ? { kind: 'url', url: definition.feedback.url, fields } : null;
+    const limits = this.loadLimits;
+    if (this.feedbackSrc) return { kind: 'url', url: this.#absolute(this.feedbackSrc), fields, limits };
+    return definition.feedback ? { kind: 'url', url: definition.feedback.url, fields, limits } : null;
   }
 
   #asOfDay(definition: ScorecardDefinition): number {
@@ -193,7 +194,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     reader.catch(() => {});
     if (raw === undefined || raw === null) {
       baseUrl = this.#absolute(this.src!);
-      raw = await fetchJson(baseUrl, signal);
+      raw = await fetchJson(baseUrl, signal, this.loadLimits);
     }
     const definition = (await reader).readScorecardDefinition(raw, baseUrl);
     const asOfDay = this.#asOfDay(definition);
@@ -203,7 +204,7 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     const feedbackSpec = kpis.some((kpi) => kpi.source.kind === 'feedback') ? this.#feedbackSpec(definition) : null;
     let sources: ScorecardSources | null = null;
     try {
-      sources = await acquireScorecardSources(client, kpis, feedbackSpec, (progress) => !signal.aborted && (this.progress = progress));
+      sources = await acquireScorecardSources(client, kpis, feedbackSpec, (progress) => !signal.aborted && (this.progress = progress), this.loadLimits);
       signal.throwIfAborted();
       const result = await client.queryScorecard({
         kpis: kpis.filter((kpi) => !sources!.sourceErrors.has(kpi.id)),
@@ -298,17 +299,16 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
     buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
   }
 
+  /** The rows shown, in the order and grouping shown, as CSV (RFC 4180; text a spreadsheet would run is neutralised; a suppressed value says so); null until the scorecard is shown. */
+  exportCsv(): string | null {
+    const view = this.task.value;
+    if (!view || !drawing.value) return null;
+    return draw().scorecardCsv(groupRows(this.#rows(view), this.groupBy, this.i18n.locale), this.groupBy, view.window, view.minN, this.i18n);
+  }
+
   #export(view: ScorecardView): void {
-    const groups = groupRows(this.#rows(view), this.groupBy, this.i18n.locale);
-    const csv = draw().scorecardCsv(groups, this.groupBy, view.window, view.minN, this.i18n);
-    // A byte-order mark, so spreadsheet programs read the UTF-8 (Arabic, Greek, Polish) correctly.
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = draw().exportFileName(localizedText(view.definition.council.name, this.i18n.locale), view.window);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-    this.announcement = this.i18n.t('scorecard.exported', { file: link.download });
+    const name = draw().exportFileName(localizedText(view.definition.council.name, this.i18n.locale), view.window);
+    void draw().downloadExport('csv', { csv: () => this.exportCsv(), svg: () => null }, name, 'scorecard').then((file) => file && (this.announcement = this.i18n.t('scorecard.exported', { file })));
   }
 
   #renderSummary(rows: readonly ScorecardRow[]): TemplateResult {

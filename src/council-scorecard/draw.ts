@@ -4,3 +4,4 @@
  */
 export { renderScorecardCards, renderScorecardTable } from './table.ts';
 export { exportFileName, scorecardCsv } from './export.ts';
+export { downloadExport } from '../ui/export-chart.ts';

@@ -1,27 +1,15 @@
 /**
  * CSV export of exactly what the scorecard shows, in the order and grouping shown: statuses, flags and
  * headers in the element's language, numbers as plain numbers a spreadsheet can compute with, dates
- * as ISO. Text from the definition (labels, owners, notes) is neutralised against formula injection.
+ * as ISO. Text from the definition (labels, owners, notes) is neutralised against formula injection
+ * (see `csvCell`); numbers we write as numbers, negative ones too, stay numbers.
  */
+import { csvCell, sanitizeFileName } from '../core/export-csv.ts';
 import { periodKey } from '../core/periods.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
 import type { Translator } from '../ui/i18n.ts';
 import { errorReason, flagTexts, statusText } from './format.ts';
 import type { GroupKey, RowGroup } from './rows.ts';
-
-/**
- * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) gets
- * a leading apostrophe, the OWASP-recommended neutralisation; the text is otherwise unchanged.
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(Math.round(value * 100) / 100) : neutralizeFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const isoDay = (day: number | null) => (day === null ? null : periodKey(day, 'day'));
 
@@ -48,7 +36,7 @@ export function scorecardCsv(groups: readonly RowGroup[], groupBy: GroupKey, win
     i18n.t('scorecard.column.overdueActions'),
   ];
   const period = periodKey(window.starts[window.starts.length - 1]!, window.interval);
-  const lines = [headers.map(csvCell).join(',')];
+  const lines = [headers.map((cell) => csvCell(cell)).join(',')];
   for (const group of groups) {
     for (const row of group.rows) {
       const { entry, assessment } = row;
@@ -75,18 +63,13 @@ export function scorecardCsv(groups: readonly RowGroup[], groupBy: GroupKey, win
         row.actions?.open ?? null,
         row.actions?.overdue ?? null,
       ];
-      lines.push(cells.map(csvCell).join(','));
+      lines.push(cells.map((cell) => csvCell(cell)).join(','));
     }
   }
   return lines.join('\r\n') + '\r\n';
 }
 
-/** A file name from the council's name and the period: letters and digits of any script, nothing else. */
+/** A file name from the council's name (any script; see `sanitizeFileName`) and the reviewed period. */
 export function exportFileName(councilName: string, window: PeriodWindow): string {
-  const base = councilName
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${base || 'scorecard'}-${periodKey(window.starts[window.starts.length - 1]!, window.interval)}.csv`;
+  return `${sanitizeFileName(councilName, '', 'scorecard', 80)}-${periodKey(window.starts[window.starts.length - 1]!, window.interval)}.csv`;
 }

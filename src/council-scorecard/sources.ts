@@ -6,6 +6,7 @@
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { QualityReport } from '../core/quality.ts';
 import type { Kpi } from '../core/scorecard-model.ts';
+import type { LoadLimits } from '../core/limits.ts';
 import type { LoadProgress } from '../core/source.ts';
 import type { EngineClient, SourceHandle, SourceSpec } from '../worker/client.ts';
 
@@ -29,6 +30,7 @@ export async function acquireScorecardSources(
   kpis: readonly Kpi[],
   feedbackSpec: SourceSpec | null,
   onProgress: (progress: LoadProgress) => void,
+  limits?: Partial<LoadLimits>,
 ): Promise<ScorecardSources> {
   const handles: SourceHandle[] = [];
   const feedbackKpis = kpis.filter((kpi) => kpi.source.kind === 'feedback');
@@ -38,7 +40,7 @@ export async function acquireScorecardSources(
   const operationalKeys = new Map<string, string>();
   for (const kpi of kpis) {
     if (kpi.source.kind !== 'csv') continue;
-    const spec: SourceSpec = { kind: 'operational', url: kpi.source.url, date: kpi.source.date };
+    const spec: SourceSpec = { kind: 'operational', url: kpi.source.url, date: kpi.source.date, limits };
     const id = `${spec.url}\u0000${spec.date}`;
     let handle = files.get(id);
     if (!handle) {

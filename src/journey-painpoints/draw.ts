@@ -10,3 +10,6 @@ export { formatComparison, formatMetric, formatPain, stageLabel, summarizeJourne
 export { renderJourneyLegend } from './legend.ts';
 export { computeJourneyLayout, metricValue } from './layout.ts';
 export { renderJourneyTable } from './table.ts';
+export { journeyCsv } from './export.ts';
+export { chartPng, chartSvg, downloadExport, renderExportButtons } from '../ui/export-chart.ts';
+export { renderStageTooltip } from './tooltip.ts';

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toErrorInfo } from '../core/errors.ts';
 import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
-import { type JourneyQuery, type JourneyResult, type JourneyStage, type PainMetric, type ShownStage } from '../core/journey.ts';
+import { type JourneyQuery, type JourneyResult, type JourneyStage, type PainMetric } from '../core/journey.ts';
 import { parseStageList } from '../core/stages.ts';
 import { DEFAULT_VERBATIMS, verbatimCount, type StageDetail } from '../core/stage-detail.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
@@ -16,25 +16,16 @@ import { journeyStyles } from './journey-painpoints.styles.ts';
 import type { JourneyLayout } from './layout.ts';
 import { defaultedAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
+import type { ChartSvg, ExportFormat } from '../ui/export-chart.ts';
+import type { JourneySelectDetail } from './select-detail.ts';
 
 const drawing = lazyModule(() => import('./draw.ts'));
 
 /** The drawing module; only called where a result is drawn, which the base does once it is loaded. */
 const draw = () => drawing.value!;
 
-/** What `cx-select` carries for a stage of `<journey-painpoints>`. */
-export interface JourneySelectDetail {
-  /** The stage's name as shown. */
-  readonly stage: string;
-  /** The stage values in the data it covers (usually one). */
-  readonly values: readonly string[];
-  /** Every measure of the stage; null for a stage with too few answers, which carries no numbers. */
-  readonly measures: ShownStage | null;
-  /** Selects this stage on another element: `trend.filter = event.detail.filter`. */
-  readonly filter: CxFilter;
-}
+export type { JourneySelectDetail } from './select-detail.ts';
 
-/** A removed or empty `metric` means the default, as an unset one does; anything else is checked by the engine. */
 /**
  * Where in the customer journey it hurts: per stage, the chosen metric with its 95 % interval (the
  * "emotion curve"), the share of negative answers with its Wilson interval, a ranking by that share
@@ -66,6 +57,8 @@ export interface JourneySelectDetail {
  * @csspart table - The data table shown by "Show table".
  * @csspart table-toggle - The "Show table" button.
  * @csspart table-order - The "Order by pain" toggle of the table.
+ * @csspart export - The group of download buttons.
+ * @csspart export-button - A download button: CSV of the data table; SVG or PNG of the chart where the lane draws one (`data-format` says which).
  * @csspart status - Loading, empty and error messages.
  * @csspart quality-badge - The data-quality button.
  * @csspart quality-report - The data-quality report it opens.
@@ -116,6 +109,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
   @state() private tableOpen = false;
   /** The table lists stages in journey order, or by pain rank with hidden stages last. */
   @state() private tableByPain = false;
+  @state() private announcement = '';
 
   #layout: JourneyLayout | null = null;
   #layoutInputs: readonly unknown[] | null = null;
@@ -234,6 +228,38 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
     this.#close();
   }
 
+  /** The data table as CSV, in the table's order (RFC 4180; text a spreadsheet would run is neutralised; a hidden stage says so, with no numbers); null until a result is shown. */
+  exportCsv(): string | null {
+    return this.task.value && drawing.value ? draw().journeyCsv(this.task.value, this.i18n, this.tableByPain) : null;
+  }
+
+  /** The chart as a standalone SVG document with the stage names under it (styles inlined; no script, handler or external reference); null where no chart is drawn (the narrow list). */
+  exportSvg(): string | null {
+    return this.#chartSvg()?.text ?? null;
+  }
+
+  /** The chart as a PNG image of `scale` × its size in CSS pixels (default 2); null where no chart is drawn. */
+  async exportPng(scale = 2): Promise<Blob | null> {
+    const chart = this.#chartSvg();
+    return chart ? draw().chartPng(chart, scale) : null;
+  }
+
+  #chartSvg(): ChartSvg | null {
+    const chart = this.renderRoot.querySelector<SVGSVGElement>('svg[part=chart]');
+    const result = this.task.value;
+    const layout = this.#layout;
+    if (!chart || !result || !layout) return null;
+    const labels = result.stages.map((stage) => ({ x: draw().stageCenter(layout, stage.name), text: stage.name }));
+    return draw().chartSvg(chart, { title: this.label || this.i18n.t('journey.title'), description: draw().summarizeJourney(result, this.i18n), labels, exclude: '.column-highlight' });
+  }
+
+  #download(format: ExportFormat): Promise<void> {
+    return draw().downloadExport(format, { csv: () => this.exportCsv(), svg: () => this.#chartSvg() }, this.label || this.i18n.t('journey.title'), 'journey').then(
+      (file) => void (file && (this.announcement = this.i18n.t('export.done', { file }))),
+      () => void (this.announcement = this.i18n.t('export.failed', { format: format.toUpperCase() })),
+    );
+  }
+
   /** The summary (the figure's caption) is what the live region announces on load. */
   protected override loadedAnnouncement(result: JourneyResult): string {
     return result.stages.length && drawing.value ? draw().summarizeJourney(result, this.i18n) : '';
@@ -256,7 +282,7 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
       <figure aria-label=${this.label || i18n.t('journey.title')}>
         ${allHidden ? this.renderStatus(i18n.t('journey.allSuppressed', { minN: i18n.number(result.minN) }), 'empty') : nothing}
         ${layout.mode === 'lane' && !allHidden ? draw().renderJourneyChart({ result, layout, direction: this.direction, i18n, highlighted: this.#highlighted(result) }) : nothing} ${this.#renderStages(result, layout)}
-        ${this.#renderTooltip(result, layout)}
+        ${this.tooltipVisible ? draw().renderStageTooltip(result, result.stages[this.activeIndex], layout, i18n) : nothing}
         <figcaption part="summary" class="summary">${draw().summarizeJourney(result, i18n)}</figcaption>
       </figure>
       ${draw().renderJourneyLegend(result, layout, i18n)}
@@ -280,9 +306,11 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
               ${i18n.t('journey.table.byPain')}
             </button>`
           : nothing}
+        ${draw().renderExportButtons(i18n, layout.mode === 'lane' && !allHidden ? ['csv', 'svg', 'png'] : ['csv'], (format) => this.#download(format))}
       </div>
       ${this.tableOpen ? draw().renderJourneyTable(result, i18n, this.openStage, this.tableByPain) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${open ? (this.#detailError() ?? i18n.t('drill.label', { stage: open.name })) : ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
@@ -359,22 +387,6 @@ export class JourneyPainpoints extends CxElement<JourneyResult> {
               <span class="rank">${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}</span>
               ${worse ? html`<span class="badge"><span aria-hidden="true">⚠</span> ${i18n.t('journey.worseBadge')}</span>` : nothing}
             </span>`}
-    </div>`;
-  }
-
-  #renderTooltip(result: JourneyResult, layout: JourneyLayout): TemplateResult | typeof nothing {
-    const stage = result.stages[this.activeIndex];
-    if (!this.tooltipVisible || !stage || stage.suppressed || layout.mode === 'list') return nothing;
-    const { i18n } = this;
-    const metric = draw().formatMetric(stage, result.metric, i18n)!;
-    const left = (draw().stageCenter(layout, stage.name) / layout.width) * 100;
-    const top = layout.y(draw().metricValue(stage, result.metric)!.upper);
-    return html`<div part="tooltip" aria-hidden="true" style=${styleProperties({ left: `${left}%`, top: `${top}px`, '--_cx-tip-at': String(left / 100) })}>
-      <strong dir="auto">${stage.name}</strong><br />
-      ${metric.value} (${metric.interval})<br />
-      ${draw().formatPain(stage, result.metric, i18n)} (${i18n.percent(stage.pain.lower)} – ${i18n.percent(stage.pain.upper)})<br />
-      ${i18n.t('answers', { count: stage.n })} · ${i18n.t('journey.rank', { rank: i18n.number(stage.rank) })}<br />
-      ${draw().formatComparison(stage.comparison, i18n)}
     </div>`;
   }
 

@@ -9,3 +9,6 @@ export { area, line, stack, stackOffsetExpand, symbol, symbolTriangle } from 'd3
 export { renderLegend } from './legend.ts';
 export { COMPOSITION_HEIGHT, HEIGHT, MARGIN, computeTrendLayout } from './layout.ts';
 export { renderTable } from './table.ts';
+export { pointLabel } from './point-label.ts';
+export { npsTrendCsv } from './export.ts';
+export { chartPng, chartSvg, downloadExport, renderExportButtons } from '../ui/export-chart.ts';

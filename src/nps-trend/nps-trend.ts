@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { CxDataError } from '../core/errors.ts';
 import { dayRangeFilter, intersectFilters, toRowFilter, type CxFilter } from '../core/filter.ts';
-import { INTERVALS, offsetPeriod, type IntervalName } from '../core/periods.ts';
+import { INTERVALS, type IntervalName } from '../core/periods.ts';
 import type { NpsSeries, ShownPeriod } from '../core/series.ts';
 import { CxSelectEvent } from '../events/cx-select.ts';
 import { periodSelectDetail } from './select-detail.ts';
@@ -12,6 +12,7 @@ import { rovingIndex } from '../ui/roving.ts';
 import { styleProperties } from '../ui/style-properties.ts';
 import { booleanAttribute, defaultedAttribute } from '../ui/attribute-converters.ts';
 import { lazyModule } from '../ui/lazy-module.ts';
+import type { ChartSvg, ExportFormat } from '../ui/export-chart.ts';
 
 export type { NpsTrendSelectDetail } from './select-detail.ts';
 import { npsTrendStyles } from './nps-trend.styles.ts';
@@ -40,6 +41,8 @@ const draw = () => drawing.value!;
  * @csspart tooltip - The details box of the focused or hovered period.
  * @csspart table - The data table shown by "Show table".
  * @csspart table-toggle - The "Show table" button.
+ * @csspart export - The group of download buttons.
+ * @csspart export-button - A download button: CSV of the data table, SVG or PNG of the chart (`data-format` says which).
  * @csspart status - Loading, empty and error messages.
  * @csspart quality-badge - The data-quality button.
  * @csspart quality-report - The data-quality report it opens.
@@ -94,6 +97,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
   @state() private activeStart: number | null = null;
   @state() private selectedStart: number | null = null;
   @state() private tooltipVisible = false;
+  @state() private announcement = '';
 
   #layout: TrendLayout | null = null;
   #layoutInputs: readonly unknown[] | null = null;
@@ -175,30 +179,6 @@ export class NpsTrend extends CxElement<NpsSeries> {
     xAxis.querySelectorAll('text').forEach((t) => t.setAttribute('direction', this.direction));
   }
 
-  #pointLabel(point: ShownPeriod): string {
-    const { i18n } = this;
-    const interval = this.task.value!.interval;
-    const change = point.change;
-    const series = this.task.value!;
-    const previousHidden = this.#layout!.suppressedStarts.includes(offsetPeriod(point.periodStart, interval, -1));
-    const changeText = !change
-      ? previousHidden
-        ? i18n.t('change.previousHidden', { minN: i18n.number(series.minN) })
-        : i18n.t('change.none')
-      : i18n.t(change.significant === 'up' ? 'change.up' : change.significant === 'down' ? 'change.down' : 'change.same', {
-          delta: change.significant ? i18n.number(Math.abs(change.delta)) : i18n.signed(change.delta),
-          p: i18n.pValue(change.p),
-        });
-    return i18n.t('point.label', {
-      period: i18n.period(point.periodStart, interval),
-      nps: i18n.number(point.nps),
-      lower: i18n.number(point.lower),
-      upper: i18n.number(point.upper),
-      answers: i18n.t('answers', { count: point.n }),
-      change: changeText,
-    });
-  }
-
   #focusPoint(start: number): void {
     this.activeStart = start;
     this.tooltipVisible = true;
@@ -230,6 +210,35 @@ export class NpsTrend extends CxElement<NpsSeries> {
     }
   }
 
+  /** The data table as CSV (RFC 4180; text that a spreadsheet would run is neutralised; a suppressed period says so, with no numbers); null until a chart is shown. */
+  exportCsv(): string | null {
+    return this.task.value && drawing.value ? draw().npsTrendCsv(this.task.value, this.i18n) : null;
+  }
+
+  /** The chart as a standalone SVG document (styles inlined; no script, handler or external reference); null until a chart is shown. */
+  exportSvg(): string | null {
+    return this.#chartSvg()?.text ?? null;
+  }
+
+  /** The chart as a PNG image of `scale` × its size in CSS pixels (default 2); null until a chart is shown. */
+  async exportPng(scale = 2): Promise<Blob | null> {
+    const chart = this.#chartSvg();
+    return chart ? draw().chartPng(chart, scale) : null;
+  }
+
+  #chartSvg(): ChartSvg | null {
+    const chart = this.renderRoot.querySelector<SVGSVGElement>('svg[part=chart]');
+    return chart ? draw().chartSvg(chart, { title: chart.getAttribute('aria-label') ?? '', description: this.#layout?.summary }) : null;
+  }
+
+  #download(format: ExportFormat): Promise<void> {
+    const name = this.label || this.i18n.t('nps.title');
+    return draw().downloadExport(format, { csv: () => this.exportCsv(), svg: () => this.#chartSvg() }, name, 'nps-trend').then(
+      (file) => void (file && (this.announcement = this.i18n.t('export.done', { file }))),
+      () => void (this.announcement = this.i18n.t('export.failed', { format: format.toUpperCase() })),
+    );
+  }
+
   /** The summary sentence (what the figure's caption says) is what the live region announces on load. */
   protected override loadedAnnouncement(): string {
     return this.#layout?.summary ?? '';
@@ -251,8 +260,10 @@ export class NpsTrend extends CxElement<NpsSeries> {
         <button part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="data-table" @click=${() => (this.tableOpen = !this.tableOpen)}>
           ${i18n.t(this.tableOpen ? 'table.hide' : 'table.show')}
         </button>
+        ${draw().renderExportButtons(i18n, ['csv', 'svg', 'png'], (format) => this.#download(format))}
       </div>
       ${this.tableOpen ? draw().renderTable(series, this.i18n, this.selectedStart) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
@@ -332,7 +343,7 @@ export class NpsTrend extends CxElement<NpsSeries> {
             data-start=${p.periodStart}
             tabindex=${p.periodStart === this.activeStart ? '0' : '-1'}
             aria-selected=${p.periodStart === this.selectedStart ? 'true' : 'false'}
-            aria-label=${this.#pointLabel(p)}
+            aria-label=${draw().pointLabel(p, series, suppressedStarts, i18n)}
             cx=${center(p.periodStart)}
             cy=${y(p.nps)}
             r="5"

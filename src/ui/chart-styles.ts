@@ -75,7 +75,8 @@ export const chartStyles = css`
     width: 20px;
     height: 12px;
   }
-  .toolbar {
+  .toolbar,
+  .toolbar .export {
     display: flex;
     gap: 0.5rem;
     flex-wrap: wrap;

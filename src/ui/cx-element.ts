@@ -10,12 +10,14 @@ import type { NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { QualityReport } from '../core/quality.ts';
 import { DEFAULT_MIN_N } from '../core/series.ts';
+import { DEFAULT_LIMITS, type LoadLimits } from '../core/limits.ts';
 import type { LoadProgress } from '../core/source.ts';
 import { CxErrorEvent } from '../events/cx-error.ts';
 import { CxLoadEvent } from '../events/cx-load.ts';
 import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
 import type { LazyModule } from './lazy-module.ts';
+import { byteSizeAttribute, minNAttribute, positiveAttribute, positiveOr } from './attribute-converters.ts';
 import { directionOf, loadCatalogue, onCataloguesChanged, translator, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { frameStyles } from './frame-styles.ts';
@@ -32,18 +34,6 @@ export interface QueryContext {
 }
 
 const FALLBACK_WIDTH = 640;
-
-/**
- * `min-n` guards privacy, so anything that is not a whole number ≥ 1 (a removed attribute, "",
- * "five") means the default, never "no suppression".
- */
-const minNAttribute = {
-  fromAttribute(value: string | null): number {
-    const parsed = value === null || value.trim() === '' ? NaN : Number(value);
-    return Number.isFinite(parsed) && parsed >= 1 ? Math.floor(parsed) : DEFAULT_MIN_N;
-  },
-  toAttribute: (value: number) => String(value),
-};
 
 function closestAttribute(start: Element, name: string): string | null {
   for (let node: Node | null = start; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
@@ -76,6 +66,25 @@ export abstract class CxElement<Result> extends LitElement {
   /** Groups with fewer answers are suppressed: no score, interval or count leaves the engine. */
   @property({ attribute: 'min-n', converter: minNAttribute }) minN = DEFAULT_MIN_N;
 
+  /**
+   * Most data rows a file may have (the header is not a row; JSON: array entries). Loading stops with an
+   * error once a file has more. A missing, empty or non-positive value means 10,000,000.
+   */
+  @property({ attribute: 'max-rows', converter: positiveAttribute(DEFAULT_LIMITS.maxRows, { integer: true }) }) maxRows = DEFAULT_LIMITS.maxRows;
+
+  /**
+   * Most bytes a file may have: a number, or with a unit (`500MB`, `2GiB`). A declared Content-Length
+   * above it is refused before the download; otherwise loading stops once this many bytes arrived. Default 1 GiB.
+   */
+  @property({ attribute: 'max-bytes', converter: byteSizeAttribute(DEFAULT_LIMITS.maxBytes) }) maxBytes = DEFAULT_LIMITS.maxBytes;
+
+  /**
+   * Seconds the server may stay silent (before it answers, or between two parts of the file) before
+   * loading stops with an error. Not a limit on the whole download: a large file on a slow link loads
+   * as long as data keeps arriving. Default 60.
+   */
+  @property({ attribute: 'load-timeout', converter: positiveAttribute(DEFAULT_LIMITS.timeoutMs / 1000) }) loadTimeout = DEFAULT_LIMITS.timeoutMs / 1000;
+
   /** BCP 47 language tag; defaults to the nearest `lang` attribute, then the browser's language. */
   @property() locale?: string;
 
@@ -104,7 +113,7 @@ export abstract class CxElement<Result> extends LitElement {
 
   protected readonly task = new Task(this, {
     task: async ([src, fields, data, counts, ...extra], { signal }) => this.#run(src, fields, data, counts, extra, signal),
-    args: () => [this.src, this.fields, this.data, this.counts, this.minN, ...this.queryArgs()] as const,
+    args: () => [this.src, this.fields, this.data, this.counts, this.minN, this.maxRows, this.maxBytes, this.loadTimeout, ...this.queryArgs()] as const,
   });
 
   override connectedCallback(): void {
@@ -219,6 +228,12 @@ export abstract class CxElement<Result> extends LitElement {
     return this.#handle?.key ?? null;
   }
 
+  /** `max-rows`, `max-bytes` and `load-timeout` for the engine (a value set to nonsense as a property means its default). */
+  protected get loadLimits(): LoadLimits {
+    const { maxRows, maxBytes, timeoutMs } = DEFAULT_LIMITS;
+    return { maxRows: positiveOr(this.maxRows, maxRows, true), maxBytes: positiveOr(this.maxBytes, maxBytes, true), timeoutMs: positiveOr(this.loadTimeout, timeoutMs / 1000) * 1000 };
+  }
+
   /** The chart's width in CSS pixels (before the first resize notification, a sensible default). */
   protected get chartWidth(): number {
     return this.width || FALLBACK_WIDTH;
@@ -240,7 +255,7 @@ export abstract class CxElement<Result> extends LitElement {
     } catch {
       throw new CxDataError('bad-data', `src="${src}" is not a URL.`, { detail: `src="${src}"` });
     }
-    return { kind: 'url', url: url.href, fields };
+    return { kind: 'url', url: url.href, fields, limits: this.loadLimits };
   }
 
   #releaseSource(): void {

@@ -9,6 +9,7 @@ import type { NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError } from '../core/errors.ts';
 import { seriesFromColumns } from '../core/series-columns.ts';
 import type { NpsSeries } from '../core/series.ts';
+import { nonDefaultLimits, type LoadLimits } from '../core/limits.ts';
 import type { LoadProgress } from '../core/source.ts';
 import type { JourneyResult } from '../core/journey.ts';
 import { ENGINE_STARTED } from './started.ts';
@@ -16,12 +17,13 @@ import type { Engine, EngineResult, JourneyQuery, NpsQuery, ScorecardQuery, Scor
 
 /** What an element asks the engine to load. */
 export type SourceSpec =
-  | { readonly kind: 'url'; readonly url: string; readonly fields: string }
+  /** `limits` (max-rows, max-bytes, load-timeout) are part of what is loaded: other limits, another load. */
+  | { readonly kind: 'url'; readonly url: string; readonly fields: string; readonly limits?: Partial<LoadLimits> }
   | { readonly kind: 'records'; readonly records: readonly unknown[]; readonly fields: string }
   | { readonly kind: 'columns'; readonly columns: Readonly<Record<string, ArrayLike<unknown>>>; readonly fields: string }
   | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] }
   /** An operational file: a date column and numeric columns. */
-  | { readonly kind: 'operational'; readonly url: string; readonly date: string };
+  | { readonly kind: 'operational'; readonly url: string; readonly date: string; readonly limits?: Partial<LoadLimits> };
 
 export interface SourceHandle {
   readonly key: string;
@@ -56,7 +58,7 @@ function objectId(value: object): number {
 function keyOf(spec: SourceSpec): string {
   switch (spec.kind) {
     case 'url':
-      return `url:${spec.url}\u0000${spec.fields}`;
+      return `url:${spec.url}\u0000${spec.fields}${limitsKey(spec.limits)}`;
     case 'records':
       return `records:${objectId(spec.records)}\u0000${spec.fields}`;
     case 'columns':
@@ -64,8 +66,14 @@ function keyOf(spec: SourceSpec): string {
     case 'counts':
       return `counts:${objectId(spec.counts)}`;
     case 'operational':
-      return `operational:${spec.url}\u0000${spec.date}`;
+      return `operational:${spec.url}\u0000${spec.date}${limitsKey(spec.limits)}`;
   }
+}
+
+/** Empty for the default limits, so the usual keys stay as they were. */
+function limitsKey(limits: Partial<LoadLimits> | undefined): string {
+  const own = nonDefaultLimits(limits);
+  return Object.keys(own).length ? `\u0000${JSON.stringify(own)}` : '';
 }
 
 function unwrap<T>(result: EngineResult<T>): T {
@@ -304,7 +312,7 @@ export class EngineClient {
     return this.#call<SourceSummary>(() => {
       switch (spec.kind) {
         case 'url':
-          return remote.loadUrl(key, spec.url, spec.fields, progress());
+          return remote.loadUrl(key, spec.url, spec.fields, progress(), spec.limits);
         case 'records': {
           const columns = recordsToColumns(spec.records);
           return columns ? remote.loadColumns(key, columns, spec.fields) : remote.loadRecords(key, spec.records, spec.fields);
@@ -314,7 +322,7 @@ export class EngineClient {
         case 'counts':
           return remote.loadCounts(key, spec.counts);
         case 'operational':
-          return remote.loadOperational(key, spec.url, spec.date, progress());
+          return remote.loadOperational(key, spec.url, spec.date, progress(), spec.limits);
       }
     });
   }

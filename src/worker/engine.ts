@@ -20,7 +20,7 @@ import { createOperationalCsvIngest, ingestOperationalRecords, type OperationalT
 import type { Kpi } from '../core/scorecard-model.ts';
 import { measureKpis, noFeedback, scorecardWindow, type KpiOutcome } from '../core/scorecard.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
-import { loadFeedbackFromUrl, loadFromUrl, type LoadProgress } from '../core/source.ts';
+import { loadFeedbackFromUrl, loadFromUrl, type LoadLimits, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
 import { stageDetail, type StageDetail, type StageDetailQuery } from '../core/stage-detail.ts';
 
@@ -157,19 +157,20 @@ export function createEngine() {
 
   return {
     /** Fetches and parses `url` in this thread; `fields` is the element's `fields` attribute. */
-    loadUrl(key: string, url: string, fields: string, onProgress?: ProgressCallback): Promise<EngineResult<SourceSummary>> {
+    loadUrl(key: string, url: string, fields: string, onProgress?: ProgressCallback, limits?: Partial<LoadLimits>): Promise<EngineResult<SourceSummary>> {
       return loadCancellable(key, onProgress, async (signal) => {
-        const { table, quality } = await loadFeedbackFromUrl(url, parseFieldMapping(fields), { signal, onProgress });
+        const { table, quality } = await loadFeedbackFromUrl(url, parseFieldMapping(fields), { signal, onProgress, limits });
         return { kind: 'table', table, quality };
       });
     },
 
     /** An operational CSV or JSON file: a date column and numeric columns (see operational.ts). */
-    loadOperational(key: string, url: string, dateColumn: string, onProgress?: ProgressCallback): Promise<EngineResult<SourceSummary>> {
+    loadOperational(key: string, url: string, dateColumn: string, onProgress?: ProgressCallback, limits?: Partial<LoadLimits>): Promise<EngineResult<SourceSummary>> {
       return loadCancellable(key, onProgress, async (signal) => {
-        const { table, quality } = await loadFromUrl(url, { signal, onProgress }, {
+        const { table, quality } = await loadFromUrl(url, { signal, onProgress, limits }, {
           csv: () => createOperationalCsvIngest(dateColumn),
           json: (parsed) => ingestOperationalRecords(parsed, dateColumn),
+          rowCount: (result) => result.quality.totalRows,
         });
         return { kind: 'operational', table, quality };
       });

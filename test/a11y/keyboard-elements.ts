@@ -116,6 +116,8 @@ export interface KeyboardElement {
  *   Feb 10 answers: 7 promoters, 1 passive, 2 detractors → NPS 50
  *   Mar  3 answers → below min-n 5, suppressed
  *   Apr 10 answers: 2 promoters, 3 passives, 5 detractors → NPS −30
+ *   May  2 answers → suppressed too. With March that is 5 hidden answers, so complementary
+ *        suppression hides nothing more (3 alone could be worked out from the total).
  */
 export function trendRecords(): Record<string, unknown>[] {
   const month = (m: number, scores: readonly number[]) =>
@@ -126,6 +128,7 @@ export function trendRecords(): Record<string, unknown>[] {
     ...month(2, [...repeat(10, 7), 8, ...repeat(3, 2)]),
     ...month(3, [10, 9, 2]),
     ...month(4, [...repeat(10, 2), ...repeat(8, 3), ...repeat(3, 5)]),
+    ...month(5, [9, 6]),
   ];
 }
 
@@ -228,6 +231,17 @@ const tableToggle: Control = {
   state: (root) => `${attr(root, '[part=table-toggle]', 'aria-expanded')} ${root.querySelector('[part=table]') ? 'table' : 'no table'}`,
 };
 
+/** The download buttons (CSV of the table; SVG and PNG of the chart where one is drawn), in tab order. */
+const EXPORT_FORMATS = { csv: 'CSV', svg: 'SVG', png: 'PNG' } as const;
+const exportSelector = (format: keyof typeof EXPORT_FORMATS) => `[part=export-button][data-format=${format}]`;
+const exportButtons = (formats: ReadonlyArray<keyof typeof EXPORT_FORMATS>): Control[] =>
+  formats.map((format) => ({
+    name: `Download ${EXPORT_FORMATS[format]}`,
+    selector: exportSelector(format),
+    // A PNG takes a moment: its button is aria-busy until the file is saved.
+    state: (root) => `${activity.downloads} downloads ${attr(root, exportSelector(format), 'aria-busy')}`,
+  }));
+
 const qualityBadge: Control = {
   name: 'Data quality',
   selector: '[part=quality-badge]',
@@ -254,7 +268,7 @@ const trend: KeyboardElement = {
   tag: 'nps-trend',
   render: (locale) => html`<nps-trend locale=${locale} style="width:640px" .data=${trendRecords()}></nps-trend>`,
   renderError: (locale) => html`<nps-trend locale=${locale} src="/test/fixtures/does-not-exist.csv"></nps-trend>`,
-  tabOrder: ['.point[tabindex="0"]', '[part=table-toggle]', '[part=quality-badge]'],
+  tabOrder: ['.point[tabindex="0"]', '[part=table-toggle]', ...(['csv', 'svg', 'png'] as const).map(exportSelector), '[part=quality-badge]'],
   items: '.point',
   initialItem: 'last',
   keys: [
@@ -265,7 +279,7 @@ const trend: KeyboardElement = {
   selectDetail: (index) => [{ period: '2024-01', n: 10, nps: 20 }, { period: '2024-02', n: 10, nps: 50 }, { period: '2024-04', n: 10, nps: -30 }][index]!,
   isSelected: (item) => item.getAttribute('aria-selected') === 'true',
   isOpen: (root) => root.querySelector('[part=tooltip]') !== null,
-  controls: [tableToggle, qualityBadge],
+  controls: [tableToggle, ...exportButtons(['csv', 'svg', 'png']), qualityBadge],
 
   named: [
     { selector: 'svg[part=chart]', role: 'group' },
@@ -279,7 +293,7 @@ const trend: KeyboardElement = {
     ['Feb 2024', 'NPS 50', '10 answers', /(Up|Changed) \+?30 points from the period before/],
     ['Apr 2024', 'NPS -30', '10 answers', 'No comparison: the period before has fewer than 5 answers'],
   ],
-  // Rows: Jan, Feb, Mar (suppressed), Apr. The name must carry the period, NPS, both ends of the interval and n.
+  // Rows: Jan, Feb, Mar (suppressed), Apr, May (suppressed). The name must carry the period, NPS, both ends of the interval and n.
   tableFacts: (table, index) => {
     const [period, nps, interval, n] = rowCells(table, [0, 1, 3][index]!);
     return [period!, nps!, ...interval!.split(' – '), n!];
@@ -312,7 +326,7 @@ function journey(layout: 'lane' | 'list'): KeyboardElement {
       html`<journey-painpoints locale=${locale} style="width:${lane ? 900 : 360}px" stages=${STAGES} .data=${journeyRecords()}></journey-painpoints>`,
     // Pre-aggregated counts cannot feed a journey: a `needs-rows` error without any download.
     renderError: (locale) => html`<journey-painpoints locale=${locale} .counts=${[{ period: '2024-01', promoters: 5, passives: 2, detractors: 3 }]}></journey-painpoints>`,
-    tabOrder: ['[part=stage][tabindex="0"]', '[part=table-toggle]', '[part=quality-badge]'],
+    tabOrder: ['[part=stage][tabindex="0"]', '[part=table-toggle]', ...(lane ? (['csv', 'svg', 'png'] as const) : (['csv'] as const)).map(exportSelector), '[part=quality-badge]'],
     items: '[part=stage]',
     initialItem: 'first',
     keys: [...stageKeys, { key: 'Escape', symbol: 'Esc', action: 'close', does: 'Closes the details and returns focus to the stage (else hides the tooltip)' }],
@@ -339,6 +353,7 @@ function journey(layout: 'lane' | 'list'): KeyboardElement {
         state: (root) => (root.querySelector('[part=drilldown]') ? 'open' : 'closed'),
         focusAfter: '[part=stage][tabindex="0"]',
       },
+      ...exportButtons(lane ? ['csv', 'svg', 'png'] : ['csv']),
       qualityBadge,
     ],
 

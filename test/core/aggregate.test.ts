@@ -245,6 +245,9 @@ describe('npsSeries', () => {
     { period: '2024-06', promoters: 1, passives: 1, detractors: 8 }, // −70
     { period: '2024-07', promoters: 8, passives: 1, detractors: 1 }, // 70
     { period: '2024-09', promoters: 5, passives: 3, detractors: 2 }, // 30, after a month with no data
+    // n = 3: suppressed too. With March that is 6 hidden answers, so complementary suppression hides
+    // nothing more (March alone could be worked out from a total).
+    { period: '2024-11', promoters: 1, passives: 1, detractors: 1 },
   ];
   const series = npsSeries(partialFromCounts(MONTHS, 'month'));
   const point = (iso: string) => series.points.find((p) => p.periodStart === day(iso))!;
@@ -259,7 +262,7 @@ describe('npsSeries', () => {
     expect(january.change).to.equal(null); // nothing before it
     expect(series.minN).to.equal(5);
     expect(series.points.map((p) => p.periodStart)).to.deep.equal(
-      ['01', '02', '03', '04', '05', '06', '07', '09'].map((m) => day(`2024-${m}-01`)),
+      ['01', '02', '03', '04', '05', '06', '07', '09', '11'].map((m) => day(`2024-${m}-01`)),
     );
   });
 
@@ -317,7 +320,8 @@ describe('npsSeries', () => {
     const partial = partialFromCounts(MONTHS, 'month');
     expect(npsSeries(partial, 0).minN).to.equal(1);
     expect(npsSeries(partial, 10.9).minN).to.equal(10);
-    expect(npsSeries(partial, 10.9).points.filter((p) => p.suppressed).length).to.equal(1);
+    // March (3) and November (3) below 10 hold 6 together: January, the earliest of the smallest shown, goes too.
+    expect(npsSeries(partial, 10.9).points.filter((p) => p.suppressed).map((p) => p.periodStart)).to.deep.equal(['01', '03', '11'].map((m) => day(`2024-${m}-01`)));
     expect(npsSeries(partial, 11).points.every((p) => p.suppressed)).to.equal(true);
   });
 
@@ -355,6 +359,8 @@ describe('series columns', () => {
     { period: '2024-01', group: 'North', promoters: 8, passives: 1, detractors: 1 },
     { period: '2024-02', group: 'North', promoters: 1, passives: 1, detractors: 8 },
     { period: '2024-03', group: 'North', promoters: 1, passives: 1, detractors: 1 },
+    // With March's 3, 5 hidden: complementary suppression hides nothing more.
+    { period: '2024-04', group: 'North', promoters: 1, passives: 0, detractors: 1 },
     { period: '2024-01', group: 'South', promoters: 5, passives: 3, detractors: 2 },
     { period: '2024-02', group: 'South', promoters: 2, passives: 3, detractors: 5 },
   ];
@@ -369,13 +375,13 @@ describe('series columns', () => {
   it('lays out one row per point, with group indices and significance as −1/0/1', () => {
     const columns = seriesToColumns(series);
     expect(columns.groups).to.deep.equal(['North', 'South']);
-    expect(Array.from(columns.groupIndex)).to.deep.equal([0, 0, 0, 1, 1]);
-    expect(Array.from(columns.suppressed)).to.deep.equal([0, 0, 1, 0, 0]);
-    expect(Array.from(columns.significant)).to.deep.equal([0, -1, 0, 0, 0]);
-    expect(Array.from(columns.n)).to.deep.equal([10, 10, 0, 10, 10]);
-    expect(Array.from(columns.nps)).to.deep.equal([70, -70, NaN, 30, -30]);
-    expect(Number.isNaN(columns.z[0]!) && Number.isNaN(columns.delta[3]!)).to.equal(true); // no previous period
-    expect(columns.delta[4]).to.equal(-60);
+    expect(Array.from(columns.groupIndex)).to.deep.equal([0, 0, 0, 0, 1, 1]);
+    expect(Array.from(columns.suppressed)).to.deep.equal([0, 0, 1, 1, 0, 0]);
+    expect(Array.from(columns.significant)).to.deep.equal([0, -1, 0, 0, 0, 0]);
+    expect(Array.from(columns.n)).to.deep.equal([10, 10, 0, 0, 10, 10]);
+    expect(Array.from(columns.nps)).to.deep.equal([70, -70, NaN, NaN, 30, -30]);
+    expect(Number.isNaN(columns.z[0]!) && Number.isNaN(columns.delta[4]!)).to.equal(true); // no previous period
+    expect(columns.delta[5]).to.equal(-60);
   });
 
   it('carries only 0 and NaN in suppressed rows', () => {

@@ -4,7 +4,8 @@
  * input is cut into chunks.
  */
 import { expect } from '@open-wc/testing';
-import { createByteCsvScanner, fieldText } from '../../src/core/csv-bytes.ts';
+import { createByteCsvScanner } from '../../src/core/csv-bytes.ts';
+import { fieldText } from '../../src/core/csv-record.ts';
 import { createCsvIngest } from '../../src/core/csv-ingest.ts';
 import { createCsvReader } from '../../src/core/csv.ts';
 import { csvRecord } from '../../src/sample/csv.ts';
@@ -222,5 +223,28 @@ describe('byte-level feedback ingest', () => {
     const text = 'date,nps,comment\n2024-03-01,9,"ok 😀"\n';
     const cut = text.indexOf('😀') + 1;
     expect(ingestBytes([text.slice(0, cut), text.slice(cut)])).to.deep.equal(reference([text]));
+  });
+});
+
+describe('rows read while loading', () => {
+  it('counts data rows as they stream, every kind included, for feedback and operational CSV', async () => {
+    const { createOperationalCsvIngest } = await import('../../src/core/operational.ts');
+    const text = 'date,nps,wait\n2024-03-01,9,3\n2024-03-01,x,4\n"broken,1\n2024-03-02,7,5,extra\n2024-03-03,8,6\n';
+    const feedback = createCsvIngest({});
+    const operational = createOperationalCsvIngest('date');
+    const seen: number[][] = [];
+    for (const line of text.split(/(?<=\n)/)) {
+      feedback.push(line);
+      operational.push(line);
+      seen.push([feedback.rowsRead, operational.rowsRead]);
+    }
+    const { quality } = feedback.finish();
+    operational.finish();
+    // The open quote on line 4 holds its record, and the lines it swallows, until the end tells.
+    expect(seen.map(([f]) => f)).to.deep.equal([0, 1, 2, 2, 2, 2]);
+    expect(seen.map(([, o]) => o)).to.deep.equal([0, 1, 2, 2, 2, 2]);
+    expect(feedback.rowsRead).to.equal(quality.totalRows);
+    expect(quality.totalRows).to.equal(5);
+    expect(operational.rowsRead).to.equal(5);
   });
 });

@@ -8,7 +8,7 @@ import { createSampleRandom } from '../../src/sample/random.ts';
 
 type Case = readonly [input: string, expected: string];
 
-const NONE: Record<RedactionKind, number> = { email: 0, phone: 0, ip: 0, iban: 0, card: 0, number: 0 };
+const NONE: Record<RedactionKind, number> = { email: 0, token: 0, phone: 0, ip: 0, iban: 0, card: 0, number: 0 };
 const only = (kind: RedactionKind, n = 1): Record<RedactionKind, number> => ({ ...NONE, [kind]: n });
 
 /** Each case must come out as written, and with exactly one redaction of `kind`. */
@@ -58,7 +58,7 @@ describe('redact', () => {
   describe('placeholders and API', () => {
     it('uses exactly the documented placeholders', () => {
       expect(REDACTION_PLACEHOLDERS).to.deep.equal({
-        email: '[email]', phone: '[phone]', ip: '[ip]', iban: '[iban]', card: '[card]', number: '[number]',
+        email: '[email]', token: '[token]', phone: '[phone]', ip: '[ip]', iban: '[iban]', card: '[card]', number: '[number]',
       });
       expect(Object.isFrozen(REDACTION_PLACEHOLDERS)).to.equal(true);
     });
@@ -381,7 +381,7 @@ describe('redact', () => {
       expect(result.text).to.equal(
         'Write to [email] or call [phone] / [phone]. Refund to [iban], not card [card]. Login failed from [ip] and [ip], case [number].',
       );
-      expect(result.counts).to.deep.equal({ email: 1, phone: 2, ip: 2, iban: 1, card: 1, number: 1 });
+      expect(result.counts).to.deep.equal({ email: 1, token: 0, phone: 2, ip: 2, iban: 1, card: 1, number: 1 });
     });
 
     it('places PII at the very start and end of the text', () => {

@@ -590,8 +590,13 @@ describe('measureKpis', () => {
   });
 
   it('suppresses a feedback KPI below min-n and reports it grey for that reason', () => {
-    // April Tax has 6 NPS answers: shown at min-n 6, suppressed at 7.
-    expect(measureKpis([kpis[0]!], { feedback, operational }, window, asOf, 6)[0]).to.deep.include({ ok: true });
+    // April Tax has 6 NPS answers, March 5: both shown at min-n 5. At 6 March is suppressed and April
+    // is hidden with it (complementary suppression: otherwise the total would give March's 5 back);
+    // at 7 April is below min-n itself.
+    const atFive = measureKpis([kpis[0]!], { feedback, operational }, window, asOf, 5)[0]!;
+    expect(atFive.ok && atFive.assessment.periods.map((p) => p.suppressed)).to.deep.equal([false, false, false, false]);
+    const atSix = measureKpis([kpis[0]!], { feedback, operational }, window, asOf, 6)[0]!;
+    expect(atSix.ok && atSix.assessment.periods.map((p) => (p.suppressed ? 'hidden' : p.n))).to.deep.equal([0, 0, 'hidden', 'hidden']);
     const [outcome] = measureKpis([kpis[0]!], { feedback, operational }, window, asOf, 7);
     if (!outcome!.ok) throw new Error('expected an assessment');
     expect(outcome!.assessment).to.include({ status: 'grey', greyReason: 'suppressed' });

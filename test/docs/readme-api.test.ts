@@ -55,6 +55,15 @@ function documentedApi(section: string): { attributes: string[]; properties: str
   return { attributes: sorted(attributes), properties: sorted(properties) };
 }
 
+/** Method names from the section's `| Method | Returns | …` table (`exportPng(scale = 2)` → `exportPng`). */
+function documentedMethods(section: string): string[] {
+  const start = section.indexOf('| Method |');
+  if (start === -1) return [];
+  const table = section.slice(start);
+  const rows = table.slice(0, table.search(/\n\s*\n|$/)).split('\n').slice(2);
+  return sorted(rows.flatMap((line) => backticked(/^\| ([^|]*) \|/.exec(line)?.[1] ?? '')).map((name) => name.replace(/\(.*$/, '')));
+}
+
 /** The backticked names in the sentence that starts with `label` (e.g. "CSS parts"), up to its first full stop or semicolon. */
 function listAfter(section: string, label: string): string[] {
   const start = section.indexOf(label);
@@ -89,6 +98,11 @@ describe('README API tables', () => {
       it('documents every public property, and no property it lacks', () => {
         const manifest = sorted((declarations.get(tag)!.members ?? []).filter((m) => m.kind === 'field' && !m.privacy && !m.static).map((m) => m.name));
         expect(documentedApi(sectionOf(readme, tag)).properties).to.deep.equal(manifest);
+      });
+
+      it('documents exactly its public methods', () => {
+        const manifest = sorted((declarations.get(tag)!.members ?? []).filter((m) => m.kind === 'method' && !m.privacy && !m.static).map((m) => m.name));
+        expect(documentedMethods(sectionOf(readme, tag))).to.deep.equal(manifest);
       });
 
       it('documents every event', () => {

@@ -4,13 +4,15 @@ import type { NpsTrend, NpsTrendSelectDetail } from '../../src/nps-trend/nps-tre
 import type { CxSelectEvent } from '../../src/events/cx-select.ts';
 
 /**
- * Six months of answers; March has only 3 (below min-n 5), so it must never show.
- * Per month m (Jan=1…): 20 answers with scores (i + m) % 11.
+ * Six months of answers; March has only 3 (below min-n 5), so it must never show, and April (19,
+ * the smallest other month) is hidden with it: otherwise the accepted rows in the quality report
+ * minus the shown months would give March's 3 back (complementary suppression).
+ * Per month m (Jan=1…): 20 answers (April 19) with scores (i + m) % 11.
  */
 function sampleRecords(): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
   for (let month = 1; month <= 6; month++) {
-    const answers = month === 3 ? 3 : 20;
+    const answers = month === 3 ? 3 : month === 4 ? 19 : 20;
     for (let i = 0; i < answers; i++) {
       records.push({ respondent: `p${i}@example.org`, date: `2024-0${month}-${String((i % 28) + 1).padStart(2, '0')}`, nps: (i + month) % 11 });
     }
@@ -37,21 +39,22 @@ describe('<nps-trend>', () => {
     const loaded = oneEvent(el, 'cx-load');
     document.body.append(el);
     const { detail } = await loaded;
-    expect(detail.quality!.totalRows).to.equal(105);
-    expect(detail.quality!.accepted).to.equal(103);
+    expect(detail.quality!.totalRows).to.equal(104);
+    expect(detail.quality!.accepted).to.equal(102);
     expect(detail.quality!.duplicates).to.equal(1);
     expect(detail.quality!.rejected).to.equal(1);
     expect(detail.quality!.reasons[0]).to.include({ reason: 'invalid-date', count: 1 });
     el.remove();
   });
 
-  it('draws one point per shown period and none for the suppressed one', async () => {
+  it('draws one point per shown period and none for the suppressed one or the one hidden to protect it', async () => {
     const el = await render(html`<nps-trend style="width:640px" .data=${sampleRecords()}></nps-trend>`);
     const labels = points(el).map((p) => p.getAttribute('aria-label')!);
-    expect(labels).to.have.length(5);
+    expect(labels).to.have.length(4);
     expect(labels.join(' ')).not.to.contain('Mar 2024');
-    expect(shadow(el).querySelectorAll('svg[part=chart] .gap')).to.have.length(1);
-    expect(shadow(el).querySelector('[part=legend]')!.textContent).to.contain('Hidden: 1 period with fewer than 5 answers');
+    expect(labels.join(' ')).not.to.contain('Apr 2024');
+    expect(shadow(el).querySelectorAll('svg[part=chart] .gap')).to.have.length(2);
+    expect(shadow(el).querySelector('[part=legend]')!.textContent).to.contain('Hidden: 2 periods with fewer than 5 answers');
   });
 
   it('labels each point with period, NPS, interval, answers and change', async () => {
@@ -59,7 +62,7 @@ describe('<nps-trend>', () => {
     // January: scores (i+1)%11 for i=0..19 → promoters {9,10} ×2 = 4 … computed by hand:
     // values 1..10,0,1..9 → promoters: 9,10,9 = 3; passives: 7,8,7,8 = 4; detractors: 13 → NPS = 100·(3−13)/20 = −50.
     expect(points(el)[0]!.getAttribute('aria-label')).to.match(/^Jan 2024: NPS -50, 95 % interval -?\d+ to -?\d+, 20 answers\. No comparison/);
-    // February compares with January (adjacent and shown); April cannot compare with suppressed March.
+    // February compares with January (adjacent and shown); May cannot compare with hidden April.
     expect(points(el)[1]!.getAttribute('aria-label')).to.match(/from the period before/);
     expect(points(el)[2]!.getAttribute('aria-label')).to.contain('No comparison: the period before has fewer than 5 answers.');
   });
@@ -90,7 +93,7 @@ describe('<nps-trend>', () => {
     await press('ArrowRight');
     expect(active()).to.match(/^Feb 2024/);
     await press('ArrowRight');
-    expect(active()).to.match(/^Apr 2024/);
+    expect(active()).to.match(/^May 2024/);
     await press('ArrowLeft');
     expect(active()).to.match(/^Feb 2024/);
     await press('End');
@@ -108,7 +111,7 @@ describe('<nps-trend>', () => {
     const periods: string[] = [];
     el.addEventListener('cx-select', (event) => periods.push((event as CxSelectEvent<NpsTrendSelectDetail>).detail.period));
     for (const point of points(el)) point.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    expect(periods).to.deep.equal(['2024-01', '2024-02', '2024-04', '2024-05', '2024-06']);
+    expect(periods).to.deep.equal(['2024-01', '2024-02', '2024-05', '2024-06']);
   });
 
   it('runs time right to left in Arabic, with arrows following the visual direction', async () => {
@@ -133,8 +136,9 @@ describe('<nps-trend>', () => {
     ];
     const el = await render(html`<nps-trend interval="quarter" .counts=${counts}></nps-trend>`);
     const labels = points(el).map((p) => p.getAttribute('aria-label')!);
-    // Q1: 100·(50−20)/100 = 30. Q3: P = 50, D = 10, n = 80 → 100·40/80 = 50.
-    expect(labels.map((l) => l.split(',')[0])).to.deep.equal(['Q1 2025: NPS 30', 'Q3 2025: NPS 50']);
+    // Q1: 100·(50−20)/100 = 30. Q2 (3 answers) is suppressed, and Q3 (80, the smaller of the other
+    // two) is hidden with it, so that the three quarters' total cannot give Q2 back.
+    expect(labels.map((l) => l.split(',')[0])).to.deep.equal(['Q1 2025: NPS 30']);
   });
 
   it('filters to one value of a dimension', async () => {
@@ -304,6 +308,6 @@ describe('<nps-trend>', () => {
   it('shows whole periods: a from date in mid-month includes that whole month', async () => {
     const el = await render(html`<nps-trend from="2024-04-15" .data=${sampleRecords()}></nps-trend>`);
     const answers = points(el).map((p) => Number(/(\d+) answers?\b/.exec(p.getAttribute('aria-label')!)![1]));
-    expect(answers).to.deep.equal([20, 20, 20]);
+    expect(answers).to.deep.equal([19, 20, 20]);
   });
 });

@@ -22,6 +22,9 @@ export function wire(root: ParentNode): void {
     const load: CxLoadEvent = event;
     console.log(load.detail.rowCount, load.detail.quality?.duplicates);
   });
+  const csv: string | null = trend.exportCsv() ?? council.exportCsv();
+  const svg: string | null = journey.exportSvg();
+  void trend.exportPng(2).then((png: Blob | null) => console.log(csv?.length, svg?.length, png?.size));
   journey.addEventListener('cx-error', (event) => {
     const error: CxErrorEvent = event;
     console.log(error.detail.code, error.detail.message);
