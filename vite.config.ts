@@ -76,7 +76,8 @@ const ELEMENT_ENTRIES = {
  * pass (built together, core's entry would pin every export of every core module into the chunks the
  * elements share, and the page would download the worker's code for nothing); `lib-node` builds the
  * elements again with Lit's Node export conditions into dist/node, so that importing the package in a
- * server-rendering framework does not throw (the elements still render only in the browser).
+ * server-rendering framework does not throw (the elements still render only in the browser). `sql.js`
+ * (`cx-elements/sql`, the aggregation SQL that the CLI in bin/ also uses) rides along with core.
  */
 interface LibraryBuild {
   readonly entries: Record<string, string>;
@@ -114,7 +115,7 @@ export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? libraryBuild({ entries: ELEMENT_ENTRIES, outDir: 'dist', emptyOutDir: true, manifest: true })
     : mode === 'lib-core'
-      ? libraryBuild({ entries: { core: 'src/core/index.ts' }, outDir: 'dist', emptyOutDir: false, manifest: false })
+      ? libraryBuild({ entries: { core: 'src/core/index.ts', sql: 'src/sql/index.ts' }, outDir: 'dist', emptyOutDir: false, manifest: false })
     : mode === 'lib-node'
       ? libraryBuild({ entries: ELEMENT_ENTRIES, outDir: 'dist/node', emptyOutDir: false, manifest: false, conditions: ['node', 'module', 'development|production'] })
     : {

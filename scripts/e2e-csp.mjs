@@ -41,7 +41,17 @@ await writeFile(
 </main></body></html>`,
 );
 
-const server = await serve(site, () => ({ 'Content-Security-Policy': STRICT_CSP }));
+// The same page under a Trusted Types allow-list without the elements' policy name: the worker cannot
+// start, and the element must say that this is the cause (not worker-src).
+const FORBIDDING_CSP = `${STRICT_CSP}; trusted-types lit-html`;
+await writeFile(
+  join(site, 'tt-forbidden.html'),
+  `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Trusted Types without cx-elements</title>
+<script type="module" src="./dist/cx-elements.js"></script></head>
+<body><main><nps-trend id="trend" src="feedback.csv"></nps-trend></main></body></html>`,
+);
+const server = await serve(site, (path) => ({ 'Content-Security-Policy': path === '/tt-forbidden.html' ? FORBIDDING_CSP : STRICT_CSP }));
 const { browser, page, problems } = await openBrowser();
 const cspConsole = [];
 page.on('console', (message) => {
@@ -143,6 +153,14 @@ try {
   for (const line of cspConsole) console.log(`  console: ${line}`);
   check(cspConsole.length === 0, `${cspConsole.length} CSP / Trusted Types console error(s)`);
   check(problems.length === 0, `no page errors or failed requests${problems.length ? `: ${problems.join('; ')}` : ''}`);
+
+  const blocked = await browser.newPage();
+  await blocked.goto(`${server.origin}/tt-forbidden.html`);
+  const status = blocked.locator('#trend [part=status].error');
+  await status.waitFor({ timeout: 15_000 });
+  const text = (await status.textContent()).trim();
+  check(/Trusted Types/.test(text) && /cx-elements/.test(text) && !/worker-src/.test(text), `under "trusted-types lit-html" alone the trend explains the Trusted Types cause: "${text}"`);
+  await blocked.close();
 } catch (error) {
   check(false, `walk-through stopped: ${error.message.split('\n')[0]}`);
   const violations = await page.evaluate(() => window.__cspViolations).catch(() => []);

@@ -28,6 +28,7 @@ export type CxErrorCode =
   | 'aborted'
   | 'worker-crashed'
   | 'worker-unavailable'
+  | 'worker-trusted-types'
   | 'module-unavailable'
   | 'internal';
 

@@ -4,19 +4,21 @@
  */
 import type { ScoreField } from './schema.ts';
 
-export type RejectReason =
-  | 'missing-date'
-  | 'invalid-date'
-  | 'ambiguous-date'
-  | 'score-not-number'
-  | 'score-not-integer'
-  | 'score-out-of-range'
-  | 'no-score'
-  | 'column-count'
-  | 'unclosed-quote'
-  | 'not-an-object'
-  | 'missing-value'
-  | 'value-not-number';
+export const REJECT_REASONS = [
+  'missing-date',
+  'invalid-date',
+  'ambiguous-date',
+  'score-not-number',
+  'score-not-integer',
+  'score-out-of-range',
+  'no-score',
+  'column-count',
+  'unclosed-quote',
+  'not-an-object',
+  'missing-value',
+  'value-not-number',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** How many line numbers of each kind of problem a report keeps, so a user can find them in the file. */
 export const SAMPLE_LINES = 5;

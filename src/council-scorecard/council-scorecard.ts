@@ -166,9 +166,10 @@ export class CouncilScorecard extends CxElement<ScorecardView> {
 
   #feedbackSpec(definition: ScorecardDefinition): SourceSpec | null {
     const fields = this.fields || definition.feedback?.fields || '';
-    if (this.counts) return { kind: 'counts', counts: this.counts };
-    if (this.data) return Array.isArray(this.data) ? { kind: 'records', records: this.data, fields } : { kind: 'columns', columns: this.data as Record<string, ArrayLike<unknown>>, fields };
     const limits = this.loadLimits;
+    if (this.counts) return { kind: 'counts', counts: this.counts };
+    if (this.countsSrc) return { kind: 'counts-url', url: this.#absolute(this.countsSrc), limits };
+    if (this.data) return Array.isArray(this.data) ? { kind: 'records', records: this.data, fields } : { kind: 'columns', columns: this.data as Record<string, ArrayLike<unknown>>, fields };
     if (this.feedbackSrc) return { kind: 'url', url: this.#absolute(this.feedbackSrc), fields, limits };
     return definition.feedback ? { kind: 'url', url: definition.feedback.url, fields, limits } : null;
   }

@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { NpsPeriodCounts } from '../core/counts.ts';
+import type { CountsDocument, NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { QualityReport } from '../core/quality.ts';
 import { DEFAULT_MIN_N } from '../core/series.ts';
@@ -35,6 +35,15 @@ export interface QueryContext {
 
 const FALLBACK_WIDTH = 640;
 
+/** A URL attribute made absolute: the worker would resolve a relative one against its own script. */
+function absoluteUrl(value: string, attribute: string): string {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    throw new CxDataError('bad-data', `${attribute}="${value}" is not a URL.`, { detail: `${attribute}="${value}"` });
+  }
+}
+
 function closestAttribute(start: Element, name: string): string | null {
   for (let node: Node | null = start; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
     if (node instanceof Element && node.hasAttribute(name)) return node.getAttribute(name);
@@ -60,8 +69,11 @@ export abstract class CxElement<Result> extends LitElement {
   /** Rows already in the page: an array of records, or columns (`{ date: [...], nps: [...] }`). */
   @property({ attribute: false }) data?: readonly unknown[] | Readonly<Record<string, ArrayLike<unknown>>>;
 
-  /** Pre-aggregated periods instead of rows, e.g. from a warehouse query. */
-  @property({ attribute: false }) counts?: readonly NpsPeriodCounts[];
+  /** Pre-aggregated periods instead of rows (a warehouse query, `cx-elements aggregate`): period entries or a counts document. */
+  @property({ attribute: false }) counts?: readonly NpsPeriodCounts[] | CountsDocument;
+
+  /** URL of a counts file (JSON: an array of period entries or a counts document), fetched in the worker. Used when `counts` is not set. */
+  @property({ attribute: 'counts-src' }) countsSrc?: string;
 
   /** Groups with fewer answers are suppressed: no score, interval or count leaves the engine. */
   @property({ attribute: 'min-n', converter: minNAttribute }) minN = DEFAULT_MIN_N;
@@ -113,7 +125,7 @@ export abstract class CxElement<Result> extends LitElement {
 
   protected readonly task = new Task(this, {
     task: async ([src, fields, data, counts, ...extra], { signal }) => this.#run(src, fields, data, counts, extra, signal),
-    args: () => [this.src, this.fields, this.data, this.counts, this.minN, this.maxRows, this.maxBytes, this.loadTimeout, ...this.queryArgs()] as const,
+    args: () => [this.src, this.fields, this.data, this.counts, this.countsSrc, this.minN, this.maxRows, this.maxBytes, this.loadTimeout, ...this.queryArgs()] as const,
   });
 
   override connectedCallback(): void {
@@ -246,16 +258,10 @@ export abstract class CxElement<Result> extends LitElement {
    */
   protected sourceSpec(src: string | undefined, fields: string, data: CxElement<Result>['data'], counts: CxElement<Result>['counts']): SourceSpec | null {
     if (counts) return { kind: 'counts', counts };
+    if (this.countsSrc) return { kind: 'counts-url', url: absoluteUrl(this.countsSrc, 'counts-src'), limits: this.loadLimits };
     if (data) return Array.isArray(data) ? { kind: 'records', records: data, fields } : { kind: 'columns', columns: data as Record<string, ArrayLike<unknown>>, fields };
     if (!src) return null;
-    // The worker resolves URLs against its own script, so relative ones are made absolute here.
-    let url: URL;
-    try {
-      url = new URL(src, document.baseURI);
-    } catch {
-      throw new CxDataError('bad-data', `src="${src}" is not a URL.`, { detail: `src="${src}"` });
-    }
-    return { kind: 'url', url: url.href, fields, limits: this.loadLimits };
+    return { kind: 'url', url: absoluteUrl(src, 'src'), fields, limits: this.loadLimits };
   }
 
   #releaseSource(): void {

@@ -5,7 +5,7 @@
  * rejects with `worker-crashed` and the next call starts a fresh worker and reloads what it needs.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { NpsPeriodCounts } from '../core/counts.ts';
+import type { CountsDocument, NpsPeriodCounts } from '../core/counts.ts';
 import { CxDataError } from '../core/errors.ts';
 import { seriesFromColumns } from '../core/series-columns.ts';
 import type { NpsSeries } from '../core/series.ts';
@@ -21,7 +21,9 @@ export type SourceSpec =
   | { readonly kind: 'url'; readonly url: string; readonly fields: string; readonly limits?: Partial<LoadLimits> }
   | { readonly kind: 'records'; readonly records: readonly unknown[]; readonly fields: string }
   | { readonly kind: 'columns'; readonly columns: Readonly<Record<string, ArrayLike<unknown>>>; readonly fields: string }
-  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] }
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] | CountsDocument }
+  /** A counts file: an array of period entries or a counts document. */
+  | { readonly kind: 'counts-url'; readonly url: string; readonly limits?: Partial<LoadLimits> }
   /** An operational file: a date column and numeric columns. */
   | { readonly kind: 'operational'; readonly url: string; readonly date: string; readonly limits?: Partial<LoadLimits> };
 
@@ -65,6 +67,8 @@ function keyOf(spec: SourceSpec): string {
       return `columns:${objectId(spec.columns)}\u0000${spec.fields}`;
     case 'counts':
       return `counts:${objectId(spec.counts)}`;
+    case 'counts-url':
+      return `counts-url:${spec.url}${limitsKey(spec.limits)}`;
     case 'operational':
       return `operational:${spec.url}\u0000${spec.date}${limitsKey(spec.limits)}`;
   }
@@ -184,6 +188,11 @@ const defaultWorkerFactory: WorkerFactory = () => {
   const Worker = startEngineWorker as unknown as new (url: URL, options: WorkerOptions) => globalThis.Worker;
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cx-elements engine' });
 };
+
+/** Whether the page has Trusted Types and refused to let the elements create their `cx-elements` policy. */
+function trustedTypesRefusedPolicy(): boolean {
+  return scriptUrlPolicy === null && (globalThis as { trustedTypes?: unknown }).trustedTypes !== undefined;
+}
 
 /** A worker that never answered could not load its script: a hosting problem, not a crash. */
 function unavailable(reason: string): CxDataError {
@@ -321,6 +330,8 @@ export class EngineClient {
           return remote.loadColumns(key, spec.columns, spec.fields);
         case 'counts':
           return remote.loadCounts(key, spec.counts);
+        case 'counts-url':
+          return remote.loadCountsUrl(key, spec.url, spec.limits);
         case 'operational':
           return remote.loadOperational(key, spec.url, spec.date, progress(), spec.limits);
       }
@@ -338,8 +349,14 @@ export class EngineClient {
     try {
       worker = this.#createWorker();
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // The page enforces Trusted Types and would not let the elements create their policy: a different
+      // fix (allow the policy name) from the CSP's worker-src, so a different message.
+      if (error instanceof TypeError && trustedTypesRefusedPolicy()) {
+        throw new CxDataError('worker-trusted-types', `The page's Trusted Types policy blocked the data engine (${reason}).`, { policy: 'cx-elements' });
+      }
       // E.g. a SecurityError: a cross-origin script with blob: workers forbidden by the page's CSP.
-      throw unavailable(error instanceof Error ? error.message : String(error));
+      throw unavailable(reason);
     }
     const remote = wrap<Engine>(worker);
     this.#generation++;

@@ -5,7 +5,7 @@
  */
 import { releaseProxy, transfer } from 'comlink';
 import { restrictPartial, type NpsPartial } from '../core/aggregate.ts';
-import { partialFromCounts, type NpsPeriodCounts } from '../core/counts.ts';
+import { countsEntries, countsQuality, partialFromCounts, type CountsDocument, type NpsPeriodCounts } from '../core/counts.ts';
 import { DailyCountsCache } from '../core/daily-counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
 import type { ColumnCondition } from '../core/filter.ts';
@@ -20,7 +20,7 @@ import { createOperationalCsvIngest, ingestOperationalRecords, type OperationalT
 import type { Kpi } from '../core/scorecard-model.ts';
 import { measureKpis, noFeedback, scorecardWindow, type KpiOutcome } from '../core/scorecard.ts';
 import type { PeriodWindow } from '../core/kpi-series.ts';
-import { loadFeedbackFromUrl, loadFromUrl, type LoadLimits, type LoadProgress } from '../core/source.ts';
+import { fetchJson, loadFeedbackFromUrl, loadFromUrl, type LoadLimits, type LoadProgress } from '../core/source.ts';
 import type { FeedbackTable } from '../core/table.ts';
 import { stageDetail, type StageDetail, type StageDetailQuery } from '../core/stage-detail.ts';
 
@@ -58,7 +58,7 @@ const DETAIL_CACHE_SIZE = 16;
 
 type StoredSource =
   | { readonly kind: 'table'; readonly table: FeedbackTable; readonly quality: QualityReport }
-  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[] }
+  | { readonly kind: 'counts'; readonly counts: readonly NpsPeriodCounts[]; readonly quality: QualityReport | null }
   | { readonly kind: 'operational'; readonly table: OperationalTable; readonly quality: QualityReport };
 
 export interface ScorecardQuery {
@@ -101,7 +101,7 @@ function summarize(source: StoredSource): SourceSummary {
     const range = table.rowCount ? { firstDay: table.firstDay, lastDay: table.lastDay } : { firstDay: null, lastDay: null };
     return { rowCount: table.rowCount, quality, dimensions: table.columns.map((c) => c.name), hasStage: false, ...range };
   }
-  if (source.kind === 'counts') return { rowCount: source.counts.length, quality: null, dimensions: [], hasStage: false, firstDay: null, lastDay: null };
+  if (source.kind === 'counts') return { rowCount: source.counts.length, quality: source.quality, dimensions: [], hasStage: false, firstDay: null, lastDay: null };
   const { table, quality } = source;
   return {
     rowCount: table.rowCount,
@@ -186,10 +186,15 @@ export function createEngine() {
     },
 
     /** Pre-aggregated counts; validated per query, since periods are read for the query's interval. */
-    loadCounts(key: string, counts: readonly NpsPeriodCounts[]): Promise<EngineResult<SourceSummary>> {
-      return settle(() => {
-        if (!Array.isArray(counts)) throw new CxDataError('bad-counts', 'Counts must be an array of periods.', { entry: 0, detail: 'array' });
-        return store(key, { kind: 'counts', counts });
+    loadCounts(key: string, counts: readonly NpsPeriodCounts[] | CountsDocument): Promise<EngineResult<SourceSummary>> {
+      return settle(() => store(key, { kind: 'counts', counts: countsEntries(counts), quality: countsQuality(counts) }));
+    },
+
+    /** A counts file (an array of period entries or a counts document, see schema/counts.schema.json). */
+    loadCountsUrl(key: string, url: string, limits?: Partial<LoadLimits>): Promise<EngineResult<SourceSummary>> {
+      return loadCancellable(key, undefined, async (signal) => {
+        const counts = (await fetchJson(url, signal, limits)) as readonly NpsPeriodCounts[] | CountsDocument;
+        return { kind: 'counts', counts: countsEntries(counts), quality: countsQuality(counts) };
       });
     },
 

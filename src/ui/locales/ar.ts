@@ -44,6 +44,7 @@ export const ar: Catalogue = {
   'error.worker-crashed': 'توقّف محرّك البيانات بشكل غير متوقع. أعد تحميل الصفحة للمحاولة مجددًا.',
   'error.module-unavailable': 'تعذّر تنزيل جزء من هذا الرسم البياني ({detail}). تحقّق من الاتصال ثم أعد تحميل الصفحة.',
   'error.worker-unavailable': 'تعذّر تحميل محرّك البيانات من {url}. قدّم ملفات cx-elements من هذا الموقع نفسه (CSP: worker-src \'self\')، أو إن كانت الملفات على موقع آخر فاسمح بـ worker-src blob: في سياسة أمان المحتوى (Content-Security-Policy) للصفحة.',
+  'error.worker-trusted-types': 'منعت قواعد Trusted Types في هذه الصفحة محرّك البيانات. اسمح باسم السياسة cx-elements في سياسة أمان المحتوى للصفحة (trusted-types cx-elements lit-html).',
   'error.internal': 'حدث خطأ أثناء حساب الرسم البياني: {detail}',
 
   'quality.badge.skipped': {

@@ -44,6 +44,7 @@ export const el: Catalogue = {
   'error.worker-crashed': 'Η μηχανή δεδομένων σταμάτησε απροσδόκητα. Φορτώστε ξανά τη σελίδα για να δοκιμάσετε πάλι.',
   'error.module-unavailable': 'Δεν ήταν δυνατή η λήψη μέρους αυτού του γραφήματος ({detail}). Ελέγξτε τη σύνδεση και φορτώστε ξανά τη σελίδα.',
   'error.worker-unavailable': 'Δεν ήταν δυνατή η φόρτωση της μηχανής δεδομένων από {url}. Φιλοξενήστε τα αρχεία του cx-elements σε αυτόν τον ιστότοπο (CSP: worker-src \'self\') ή, για αρχεία σε άλλον ιστότοπο, επιτρέψτε το worker-src blob: στην πολιτική Content-Security-Policy της σελίδας.',
+  'error.worker-trusted-types': 'Οι κανόνες Trusted Types αυτής της σελίδας μπλόκαραν τη μηχανή δεδομένων. Επιτρέψτε το όνομα πολιτικής cx-elements στο Content-Security-Policy της σελίδας (trusted-types cx-elements lit-html).',
   'error.internal': 'Παρουσιάστηκε σφάλμα κατά τον υπολογισμό του γραφήματος: {detail}',
 
   'quality.badge.skipped': { one: '{count} γραμμή παραλείφθηκε', other: '{count} γραμμές παραλείφθηκαν' },

@@ -46,6 +46,7 @@ export const en = {
   'error.worker-crashed': 'The data engine stopped unexpectedly. Reload the page to try again.',
   'error.module-unavailable': 'Part of this chart could not be downloaded ({detail}). Check the connection and reload the page.',
   'error.worker-unavailable': 'The data engine could not be loaded from {url}. Serve the cx-elements files from this site (CSP: worker-src \'self\'), or for files on another site allow worker-src blob: in the page’s Content-Security-Policy.',
+  'error.worker-trusted-types': 'This page’s Trusted Types rules blocked the data engine. Allow the policy name cx-elements in the page’s Content-Security-Policy (trusted-types cx-elements lit-html).',
   'error.internal': 'Something went wrong while computing the chart: {detail}',
 
   'quality.badge.skipped': { one: '{count} row skipped', other: '{count} rows skipped' },

@@ -44,6 +44,7 @@ export const hu: Catalogue = {
   'error.worker-crashed': 'Az adatfeldolgozó motor váratlanul leállt. Az újrapróbálkozáshoz töltse be újra az oldalt.',
   'error.module-unavailable': 'A diagram egy részét nem sikerült letölteni ({detail}). Ellenőrizze a kapcsolatot, és töltse be újra az oldalt.',
   'error.worker-unavailable': 'Az adatfeldolgozó motort nem sikerült betölteni innen: {url}. A cx-elements fájljait erről a webhelyről szolgálja ki (CSP: worker-src \'self\'), vagy ha a fájlok másik webhelyen vannak, engedélyezze a worker-src blob: forrást az oldal Content-Security-Policy fejlécében.',
+  'error.worker-trusted-types': 'Az oldal Trusted Types szabályai letiltották az adatfeldolgozó motort. Engedélyezze a cx-elements szabálynevet az oldal Content-Security-Policy fejlécében (trusted-types cx-elements lit-html).',
   'error.internal': 'Hiba történt a diagram kiszámítása közben: {detail}',
 
   'quality.badge.skipped': { one: '{count} sor kihagyva', other: '{count} sor kihagyva' },

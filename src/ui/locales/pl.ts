@@ -44,6 +44,7 @@ export const pl: Catalogue = {
   'error.worker-crashed': 'Silnik danych nieoczekiwanie przestał działać. Odśwież stronę, aby spróbować ponownie.',
   'error.module-unavailable': 'Nie udało się pobrać części tego wykresu ({detail}). Sprawdź połączenie i odśwież stronę.',
   'error.worker-unavailable': 'Nie udało się wczytać silnika danych z {url}. Udostępniaj pliki cx-elements z tej witryny (CSP: worker-src \'self\') lub – jeśli pliki są w innej witrynie – zezwól na worker-src blob: w nagłówku Content-Security-Policy strony.',
+  'error.worker-trusted-types': 'Reguły Trusted Types tej strony zablokowały silnik danych. Zezwól na nazwę zasady cx-elements w nagłówku Content-Security-Policy strony (trusted-types cx-elements lit-html).',
   'error.internal': 'Podczas obliczania wykresu wystąpił błąd: {detail}',
 
   'quality.badge.skipped': {
