@@ -9,6 +9,7 @@
  */
 import { csvParseRows } from 'd3-dsv';
 import { rollup } from 'd3-array';
+import { utcMonth } from 'd3-time';
 import Papa from 'papaparse';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?)?$/;
@@ -113,14 +114,29 @@ export function rowObjects(table) {
   const rows = new Array(table.rowCount);
   const department = table.dimensions.find((d) => d.name === 'department');
   for (let i = 0; i < table.rowCount; i++) {
-    rows[i] = { day: table.day[i], nps: table.scores.nps[i], department: department ? department.dictionary[department.codes[i]] : '' };
+    const day = table.day[i];
+    rows[i] = { day, date: new Date(day * 86_400_000), nps: table.scores.nps[i], department: department ? department.dictionary[department.codes[i]] : '' };
   }
   return rows;
 }
 
+const npsHistogram = (answers) => {
+  const histogram = new Float64Array(11);
+  for (const answer of answers) if (answer.nps >= 0) histogram[answer.nps]++;
+  return histogram;
+};
+
 /**
- * NPS histogram per month with d3.rollup. The month of each day comes from a precomputed table, the
- * same shortcut the engine uses, so the comparison isolates row objects against typed columns.
+ * NPS histogram per month with d3.rollup as d3's documentation writes it: rows with a Date (as d3-dsv's
+ * autoType gives them), grouped by `d3.utcMonth`.
+ */
+export function rollupNpsByUtcMonth(rows) {
+  return rollup(rows, npsHistogram, (row) => utcMonth(row.date));
+}
+
+/**
+ * The same with the month of each day taken from a precomputed table, the shortcut the engine itself
+ * uses: this isolates row objects against typed columns, nothing else.
  */
 export function rollupNpsByMonth(rows, monthOfDay, firstDay) {
   return rollup(

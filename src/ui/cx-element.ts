@@ -18,7 +18,7 @@ import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
 import type { LazyModule } from './lazy-module.ts';
 import { byteSizeAttribute, minNAttribute, positiveAttribute, positiveOr } from './attribute-converters.ts';
-import { directionOf, loadCatalogue, onCataloguesChanged, translator, type MessageKey, type Translator } from './i18n.ts';
+import { directionOf, loadCatalogue, onCataloguesChanged, translator, warmUpFormats, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { frameStyles } from './frame-styles.ts';
 import { themeTokens } from './theme.ts';
@@ -156,6 +156,7 @@ export abstract class CxElement<Result> extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const locale = this.#resolvedLocale();
+    warmUpFormats(locale);
     const catalogue = loadCatalogue(locale);
     if (catalogue !== this.#catalogue) {
       this.#catalogue = catalogue;

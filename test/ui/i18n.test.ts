@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/nps-trend/index.ts';
 import type { NpsTrend } from '../../src/nps-trend/nps-trend.ts';
-import { directionOf, loadCatalogue, registerLocale, shippedLocales, translator } from '../../src/ui/i18n.ts';
+import { directionOf, loadCatalogue, registerLocale, shippedLocales, translator, warmUpFormats } from '../../src/ui/i18n.ts';
 import { ar } from '../../src/ui/locales/ar.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -80,5 +80,29 @@ describe('i18n with English loaded', () => {
 
   it('falls back to English for a tag the browser does not know', () => {
     expect(translator('xx-invalid-').t('table.show')).to.equal('Show table');
+  });
+});
+
+describe('warmUpFormats', () => {
+  it('builds a locale’s number, plural and date formats once, in an idle callback, not in the caller’s task', () => {
+    const scheduled: (() => void)[] = [];
+    const created: string[] = [];
+    const realIdle = window.requestIdleCallback;
+    const { NumberFormat, PluralRules, DateTimeFormat } = Intl;
+    window.requestIdleCallback = ((work: () => void) => (scheduled.push(work), 1)) as typeof window.requestIdleCallback;
+    for (const [name, Real] of [['NumberFormat', NumberFormat], ['PluralRules', PluralRules], ['DateTimeFormat', DateTimeFormat]] as const) {
+      (Intl as Record<string, unknown>)[name] = new Proxy(Real, { construct: (target, args) => (created.push(`${name} ${args[0]}`), new (target as new (...a: unknown[]) => object)(...args)) });
+    }
+    try {
+      warmUpFormats('el-CY');
+      warmUpFormats('el-CY');
+      expect(scheduled, 'one idle callback for the locale').to.have.length(1);
+      expect(created, 'nothing built before it runs').to.deep.equal([]);
+      scheduled[0]!();
+      expect(created).to.deep.equal(['NumberFormat el-CY', 'PluralRules el-CY', 'DateTimeFormat el-CY']);
+    } finally {
+      window.requestIdleCallback = realIdle;
+      Object.assign(Intl, { NumberFormat, PluralRules, DateTimeFormat });
+    }
   });
 });
