@@ -372,10 +372,7 @@ export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedF
         const replayFrom = spanStart;
         abandon();
         sink.unclosedQuote(brokenLine);
-        if (replayFrom < 0) {
-          carryLength = 0;
-          break;
-        }
+        if (replayFrom < 0) break; // a one-line record: nothing to read again
         const length = carryLength;
         carryLength = 0;
         scan(carry, replayFrom, length);
@@ -390,8 +387,7 @@ export function createByteCsvScanner(sink: ByteRecordSink, options: { maxQuotedF
         endField(carryLength);
         emit(carry);
       }
-      carryLength = 0;
-      fieldCount = 0;
+      carryLength = fieldCount = 0;
       state = FIELD_START;
     },
     get delimiter() {

@@ -189,11 +189,6 @@ const defaultWorkerFactory: WorkerFactory = () => {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cx-elements engine' });
 };
 
-/** Whether the page has Trusted Types and refused to let the elements create their `cx-elements` policy. */
-function trustedTypesRefusedPolicy(): boolean {
-  return scriptUrlPolicy === null && (globalThis as { trustedTypes?: unknown }).trustedTypes !== undefined;
-}
-
 /** A worker that never answered could not load its script: a hosting problem, not a crash. */
 function unavailable(reason: string): CxDataError {
   return new CxDataError('worker-unavailable', `The data engine could not be loaded from ${engineScriptUrl || 'its script'}: ${reason}`, { url: engineScriptUrl || 'engine.worker.js' });
@@ -350,9 +345,8 @@ export class EngineClient {
       worker = this.#createWorker();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      // The page enforces Trusted Types and would not let the elements create their policy: a different
-      // fix (allow the policy name) from the CSP's worker-src, so a different message.
-      if (error instanceof TypeError && trustedTypesRefusedPolicy()) {
+      // The page enforces Trusted Types and refused the elements' policy: another fix (allow the name) than worker-src.
+      if (error instanceof TypeError && scriptUrlPolicy === null && 'trustedTypes' in globalThis) {
         throw new CxDataError('worker-trusted-types', `The page's Trusted Types policy blocked the data engine (${reason}).`, { policy: 'cx-elements' });
       }
       // E.g. a SecurityError: a cross-origin script with blob: workers forbidden by the page's CSP.
