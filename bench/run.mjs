@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSampleCsv } from '../scripts/lib-harness.mjs';
 import { browserFigures } from './browser.mjs';
+import { cliFigures } from './cli.mjs';
 import { ingestComparison, loadCore, memoryComparison, npsComparison, npsKernels, streamedIngest } from './core.mjs';
 import { journeyAndScorecard } from './product.mjs';
 
@@ -79,6 +80,7 @@ figure(`NPS by month, ${thousands(bigRows)} rows`, kernels.month, 'ms', { max: 2
 figure(`NPS by month × department, ${thousands(bigRows)} rows`, kernels.monthByDepartment, 'ms', { max: 40 });
 figure(`NPS by month for one channel (a filter), ${thousands(bigRows)} rows`, kernels.monthFiltered, 'ms', {});
 figure(`Switching interval (week, month, quarter) from the engine's cached daily counts, ${thousands(bigRows)} rows`, kernels.cachedSwitch, 'ms', {});
+for (const [work, ms] of await cliFigures(core, big.path, streamed.table, streamed.quality, bigRows)) figure(work, ms, 'ms', {});
 streamed.table = null;
 
 const product = await journeyAndScorecard(core, small.path);

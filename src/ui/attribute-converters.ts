@@ -3,6 +3,7 @@
  * never `null`: a page that clears an attribute (or a framework that unsets it) gets the documented
  * behaviour back, not an error about "null".
  */
+import { CxDataError } from '../core/errors.ts';
 import { DEFAULT_MIN_N } from '../core/series.ts';
 
 /**
@@ -60,3 +61,12 @@ export const byteSizeAttribute = (fallback: number) => ({
   },
   toAttribute: (value: number) => String(value),
 });
+
+/** A URL attribute made absolute: the worker would resolve a relative one against its own script. */
+export function absoluteUrl(value: string, attribute: string): string {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    throw new CxDataError('bad-data', `${attribute}="${value}" is not a URL.`, { detail: `${attribute}="${value}"` });
+  }
+}

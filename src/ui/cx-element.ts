@@ -17,7 +17,8 @@ import { CxLoadEvent } from '../events/cx-load.ts';
 import type { SourceSummary } from '../worker/engine.ts';
 import { engineClient, type EngineClient, type SourceHandle, type SourceSpec } from '../worker/client.ts';
 import type { LazyModule } from './lazy-module.ts';
-import { byteSizeAttribute, minNAttribute, positiveAttribute, positiveOr } from './attribute-converters.ts';
+import { absoluteUrl, byteSizeAttribute, minNAttribute, positiveAttribute, positiveOr } from './attribute-converters.ts';
+import { nextTask } from './next-task.ts';
 import { directionOf, loadCatalogue, onCataloguesChanged, translator, warmUpFormats, type MessageKey, type Translator } from './i18n.ts';
 import { renderQualityBadge, renderQualityReport } from './quality-report.ts';
 import { frameStyles } from './frame-styles.ts';
@@ -35,14 +36,6 @@ export interface QueryContext {
 
 const FALLBACK_WIDTH = 640;
 
-/** A URL attribute made absolute: the worker would resolve a relative one against its own script. */
-function absoluteUrl(value: string, attribute: string): string {
-  try {
-    return new URL(value, document.baseURI).href;
-  } catch {
-    throw new CxDataError('bad-data', `${attribute}="${value}" is not a URL.`, { detail: `${attribute}="${value}"` });
-  }
-}
 
 function closestAttribute(start: Element, name: string): string | null {
   for (let node: Node | null = start; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
@@ -315,6 +308,7 @@ export abstract class CxElement<Result> extends LitElement {
       this.#handle = handle;
       await languageReady();
       const summary = await handle.ready;
+      await nextTask(); // elements sharing the file all wake up now: one render per task
       signal.throwIfAborted();
       this.quality = summary.quality;
       if (summary !== this.#announced) {

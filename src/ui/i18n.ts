@@ -134,20 +134,19 @@ function isWellFormedLocale(tag: string): boolean {
 const warmedLocales = new Set<string>();
 
 /**
- * Builds a locale's Intl formatters once, in an idle moment after the element first renders. The page's
- * first formatter loads ICU's data (about 15–40 ms); left to the first chart, it would make the task that
- * draws it a long one, while the data is still loading in the worker and the main thread is free.
+ * Builds a locale's Intl formatters once, in a task of their own right after the element's first render.
+ * The page's first formatter loads ICU's data (about 15–40 ms); left to the render that follows the
+ * catalogue or the data, it would make that task a long one.
  */
 export function warmUpFormats(requested: string): void {
   const locale = isWellFormedLocale(requested) ? requested : 'en';
   if (warmedLocales.has(locale)) return;
   warmedLocales.add(locale);
-  const whenIdle = globalThis.requestIdleCallback ?? ((work: () => void) => setTimeout(work, 0));
-  whenIdle(() => {
+  setTimeout(() => {
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(1.5);
     new Intl.PluralRules(locale).select(1);
     new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(0);
-  });
+  }, 0);
 }
 
 /** Builds an Intl formatter on first use: constructing them is the costliest part of a first render. */

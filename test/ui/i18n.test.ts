@@ -84,24 +84,24 @@ describe('i18n with English loaded', () => {
 });
 
 describe('warmUpFormats', () => {
-  it('builds a locale’s number, plural and date formats once, in an idle callback, not in the caller’s task', () => {
+  it('builds a locale’s number, plural and date formats once, in a task of their own, not in the caller’s', () => {
     const scheduled: (() => void)[] = [];
     const created: string[] = [];
-    const realIdle = window.requestIdleCallback;
+    const realTimeout = window.setTimeout;
     const { NumberFormat, PluralRules, DateTimeFormat } = Intl;
-    window.requestIdleCallback = ((work: () => void) => (scheduled.push(work), 1)) as typeof window.requestIdleCallback;
+    window.setTimeout = ((work: () => void) => (scheduled.push(work), 1)) as unknown as typeof window.setTimeout;
     for (const [name, Real] of [['NumberFormat', NumberFormat], ['PluralRules', PluralRules], ['DateTimeFormat', DateTimeFormat]] as const) {
       (Intl as Record<string, unknown>)[name] = new Proxy(Real, { construct: (target, args) => (created.push(`${name} ${args[0]}`), new (target as new (...a: unknown[]) => object)(...args)) });
     }
     try {
       warmUpFormats('el-CY');
       warmUpFormats('el-CY');
-      expect(scheduled, 'one idle callback for the locale').to.have.length(1);
+      expect(scheduled, 'one task for the locale').to.have.length(1);
       expect(created, 'nothing built before it runs').to.deep.equal([]);
       scheduled[0]!();
       expect(created).to.deep.equal(['NumberFormat el-CY', 'PluralRules el-CY', 'DateTimeFormat el-CY']);
     } finally {
-      window.requestIdleCallback = realIdle;
+      window.setTimeout = realTimeout;
       Object.assign(Intl, { NumberFormat, PluralRules, DateTimeFormat });
     }
   });
