@@ -141,11 +141,14 @@ function textOf(value: unknown): string {
 }
 
 export interface CsvIngest {
-  /** Feeds the next chunk of the file. */
+  /**
+   * Feeds the next chunk of the file. Text is read as its UTF-8 bytes, as a file holds it: an unpaired
+   * surrogate (which no file can contain) becomes U+FFFD.
+   */
   push(chunk: Uint8Array | string): void;
   /** Ends the input and returns the table. */
   finish(): IngestResult;
-  /** Bytes (or characters, for string input) consumed so far. */
+  /** Bytes consumed so far (text counts as its UTF-8 bytes). */
   readonly consumed: number;
   /** Data rows read so far (the header is not one): what a `max-rows` limit is checked against while loading. */
   readonly rowsRead: number;

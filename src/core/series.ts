@@ -116,3 +116,13 @@ export function npsSeries(partial: NpsPartial, minN = DEFAULT_MIN_N): NpsSeries 
   });
   return { interval: partial.interval, dimension: partial.dimension, minN: threshold, points };
 }
+
+/**
+ * The points of a series whose period starts within [fromDay, toDay] (null: open). Cutting the range out
+ * of a series computed over all periods keeps suppression the same whatever range a page shows.
+ */
+export function seriesWithin(series: NpsSeries, fromDay: number | null, toDay: number | null): NpsSeries {
+  if (fromDay === null && toDay === null) return series;
+  const within = (start: number) => (fromDay === null || start >= fromDay) && (toDay === null || start <= toDay);
+  return { ...series, points: series.points.filter((point) => within(point.periodStart)) };
+}

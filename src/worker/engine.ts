@@ -4,7 +4,7 @@
  * it never returns rows. Kept free of worker globals so it can be tested on the page directly.
  */
 import { releaseProxy, transfer } from 'comlink';
-import { restrictPartial, type NpsPartial } from '../core/aggregate.ts';
+import type { NpsPartial } from '../core/aggregate.ts';
 import { countsEntries, countsQuality, partialFromCounts, type CountsDocument, type NpsPeriodCounts } from '../core/counts.ts';
 import { DailyCountsCache } from '../core/daily-counts.ts';
 import { CxDataError, toErrorInfo, type CxErrorInfo } from '../core/errors.ts';
@@ -14,7 +14,7 @@ import { measureJourney, type JourneyQuery, type JourneyResult } from '../core/j
 import { isIntervalName, snapToPeriods, type IntervalName } from '../core/periods.ts';
 import type { QualityReport } from '../core/quality.ts';
 import { parseFieldMapping } from '../core/schema.ts';
-import { npsSeries } from '../core/series.ts';
+import { npsSeries, seriesWithin } from '../core/series.ts';
 import { seriesToColumns, seriesTransferables, type NpsSeriesColumns } from '../core/series-columns.ts';
 import { createOperationalCsvIngest, ingestOperationalRecords, type OperationalTable } from '../core/operational.ts';
 import type { Kpi } from '../core/scorecard-model.ts';
@@ -212,17 +212,13 @@ export function createEngine() {
               detail: 'filter',
             });
           }
-          partial = restrictPartial(partialFromCounts(source.counts, query.interval), fromDay, toDay);
+          partial = partialFromCounts(source.counts, query.interval);
         } else {
-          partial = npsCounts.partial(source.table, {
-            interval: query.interval,
-            dimension: query.dimension ?? null,
-            fromDay: fromDay ?? undefined,
-            toDay: toDay ?? undefined,
-            conditions: query.conditions ?? [],
-          });
+          partial = npsCounts.partial(source.table, { interval: query.interval, dimension: query.dimension ?? null, conditions: query.conditions ?? [] });
         }
-        return seriesToColumns(npsSeries(partial, query.minN));
+        // Suppression is decided over every period, then the range is cut out: decided within the range,
+        // moving `from` would show a period once hidden to protect one now outside, and give it back.
+        return seriesToColumns(seriesWithin(npsSeries(partial, query.minN), fromDay, toDay));
       }, seriesTransferables);
     },
 
