@@ -146,6 +146,12 @@ export abstract class CxElement<Result> extends LitElement {
     this.#announced = null;
   }
 
+  /** The first render waits for a task of its own: a module that defines several elements would otherwise render them all in its task. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    await super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const locale = this.#resolvedLocale();
